@@ -1,0 +1,27 @@
+import { defineBuildConfig } from 'unbuild'
+
+// Keep each adapter entry free of the shared chunk's transitive imports (rxjs etc.),
+// so `kinde-account-sync/vanilla` does not pull rxjs unless it uses it (TOOLCHAIN.md).
+const noHoist = (options: { output?: unknown }) => {
+  const outputs = Array.isArray(options.output) ? options.output : [options.output]
+  for (const output of outputs) if (output) (output as { hoistTransitiveImports?: boolean }).hoistTransitiveImports = false
+}
+
+export default defineBuildConfig({
+  entries: [
+    { input: 'src/index', name: 'index' },
+    { input: 'adapters/vue/index', name: 'vue' },
+    { input: 'adapters/svelte/index', name: 'svelte' },
+    { input: 'adapters/vanilla/index', name: 'vanilla' },
+    { input: 'src/mock/index', name: 'mock' },
+    { input: 'src/mock/cli', name: 'mock-cli' },
+  ],
+  declaration: 'compatible',
+  clean: true,
+  externals: ['vue', 'svelte', 'svelte/store', 'node:http', 'node:crypto', 'node:util'],
+  rollup: { emitCJS: true },
+  hooks: {
+    'rollup:options'(_ctx, options) { noHoist(options) },
+    'rollup:dts:options'(_ctx, options) { noHoist(options) },
+  },
+})

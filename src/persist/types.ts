@@ -1,0 +1,23 @@
+/**
+ * Where persisted entries live. Small on purpose (like nanostores/persistent's engines) so a test,
+ * or a user with their own storage, can swap it. Values are structured-cloneable.
+ */
+export interface StorageEngine {
+  get(key: string): Promise<unknown>
+  /** Writes several entries in one transaction where the engine can. */
+  setMany(entries: Array<[key: string, value: unknown]>): Promise<void>
+  delMany(keys: string[]): Promise<void>
+  keys(): Promise<string[]>
+  /** All entries, used to find the oldest ones when storage is full. */
+  entries(): Promise<Array<[key: string, value: unknown]>>
+}
+
+/** What is stored per (identity, resource). Never a token, a portal link or an error. */
+export interface PersistedEntry<T = unknown> { data: T; updatedAt: number }
+
+export interface PersistOptions {
+  /** Entries older than this are ignored and deleted. Milliseconds. @default 604_800_000 (7 days) */
+  maxAge?: number
+  /** @default an idb-keyval engine where IndexedDB exists, else memory */
+  engine?: StorageEngine
+}

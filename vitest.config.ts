@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+
+/** Tests import the package by its public names, resolved to the sources. */
+export const alias = {
+  'kinde-account-sync/vue': here('./adapters/vue/index.ts'),
+  'kinde-account-sync/svelte': here('./adapters/svelte/index.ts'),
+  'kinde-account-sync/vanilla': here('./adapters/vanilla/index.ts'),
+  'kinde-account-sync/mock': here('./src/mock/index.ts'),
+  'kinde-account-sync': here('./src/index.ts'),
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [vue(), svelte()],
+        resolve: { alias, conditions: ['browser'] },
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
