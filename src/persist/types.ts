@@ -21,3 +21,22 @@ export interface PersistOptions {
   /** @default an idb-keyval engine where IndexedDB exists, else memory */
   engine?: StorageEngine
 }
+
+/**
+ * The store's view of persistence (implemented in src/persist, used by src/store).
+ * Every method resolves; none rejects: storage trouble degrades to memory, never to an error.
+ */
+export interface Persister {
+  /** false once the engine proved unusable (missing, blocked, slow, full) and entries live in memory only. */
+  readonly durable: boolean
+  /** The entry, or undefined when absent or older than maxAge (which is then deleted). */
+  load<T>(identity: import('../token/types').Identity, resource: string): Promise<PersistedEntry<T> | undefined>
+  /** Queues a write; writes are batched. */
+  save(identity: import('../token/types').Identity, resource: string, entry: PersistedEntry): void
+  /** Resolves when queued writes have landed (or fallen back to memory). */
+  flush(): Promise<void>
+  /** Deletes only this identity's entries (queued writes for it are dropped too). */
+  removeIdentity(identity: import('../token/types').Identity): Promise<void>
+  /** Deletes every entry this library wrote. */
+  clear(): Promise<void>
+}

@@ -12,3 +12,32 @@ export type TabMessage =
   | { type: 'refreshed'; identity: Identity; resource: string; id: string; entry: PersistedEntry | null }
   | { type: 'cooldown'; identity: Identity; until: number }
   | { type: 'signout'; identity: Identity }
+
+export interface TabSyncOptions {
+  /** Kinde domain; with the identity and the origin it scopes the channel and the leader lock. */
+  domain: string
+  identity: Identity
+  /** @default navigator.locks when present; null: no election, every tab polls */
+  locks?: LockManager | null
+  /** @default (name) => new BroadcastChannel(name) when present */
+  createChannel?: (name: string) => BroadcastChannel
+  onLeaderChange(leader: boolean): void
+  /** A message of this identity from another tab ('state', 'cooldown', 'signout'). */
+  onMessage(message: TabMessage): void
+  /** Leader only: another tab asks for a fresh fetch; resolve with the new entry (null if it failed). */
+  onRefreshRequest(resource: string): Promise<PersistedEntry | null>
+  /** Leader only: a new tab says hello; return the current entries to send it. */
+  onSnapshotRequest(): Array<[resource: string, entry: PersistedEntry]>
+}
+
+export interface TabSync {
+  readonly leader: boolean
+  postState(resource: string, entry: PersistedEntry): void
+  postCooldown(until: number): void
+  postSignOut(): void
+  /** Follower: ask the leader to refetch. Resolves with its answer, or undefined after `timeoutMs` (default 2000). */
+  requestRefresh(resource: string, timeoutMs?: number): Promise<PersistedEntry | null | undefined>
+  /** Follower at start: ask the leader for its states. Resolves true when an answer came within `timeoutMs` (default 2000). */
+  requestSnapshot(timeoutMs?: number): Promise<boolean>
+  close(): void
+}
