@@ -1,1 +1,5 @@
-export {}
+export type { PersistedEntry, PersistOptions, Persister, StorageEngine } from './types'
+export { createIdbEngine, type IdbEngineOptions } from './idb'
+export { createMemoryEngine } from './memory'
+export { createPersister, type PersisterOptions } from './persister'
+export { persistKey } from './key'

@@ -3,6 +3,8 @@
  * or a user with their own storage, can swap it. Values are structured-cloneable.
  */
 export interface StorageEngine {
+  /** false for engines that forget on reload (the memory engine). @default true */
+  readonly durable?: boolean
   get(key: string): Promise<unknown>
   /** Writes several entries in one transaction where the engine can. */
   setMany(entries: Array<[key: string, value: unknown]>): Promise<void>

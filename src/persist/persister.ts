@@ -1,0 +1,156 @@
+import type { Identity } from '../token/types'
+import { createIdbEngine } from './idb'
+import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry } from './key'
+import { createMemoryEngine } from './memory'
+import type { PersistedEntry, PersistOptions, Persister, StorageEngine } from './types'
+
+export interface PersisterOptions extends PersistOptions {
+  /** Clock, milliseconds since the epoch (tests pass a fake one). @default Date.now */
+  now?: () => number
+  /** Milliseconds during which saves are gathered into one write; 0 = end of the current task's microtasks. @default 20 */
+  writeDelay?: number
+}
+
+type Batch = Array<[string, PersistedEntry]>
+
+const isQuotaError = (error: unknown): boolean => {
+  const e = error as { name?: string; cause?: { name?: string } } | null
+  return e?.name === 'QuotaExceededError' || e?.cause?.name === 'QuotaExceededError'
+}
+
+/**
+ * The store's persistence: keys per (identity, resource), max age, batched writes, and a quiet
+ * fallback to memory whenever the engine misbehaves. No method ever rejects.
+ */
+export function createPersister(options: PersisterOptions = {}): Persister {
+  const { maxAge = 604_800_000, now = Date.now, writeDelay = 20 } = options
+  const engine: StorageEngine =
+    options.engine ?? (typeof indexedDB === 'undefined' ? createMemoryEngine() : createIdbEngine())
+  // Holds everything once the engine is unusable, and single writes the engine had no room for.
+  const memory = createMemoryEngine()
+  let usable = true
+  let durable = engine.durable !== false
+  const queue = new Map<string, PersistedEntry>()
+  let scheduled = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let chain: Promise<void> = Promise.resolve()
+  let swept = false
+
+  const giveUp = () => { usable = false; durable = false }
+
+  /** Runs an engine call; any failure (missing, blocked, slow, broken) moves us to memory for good. */
+  async function onEngine<T>(op: (e: StorageEngine) => Promise<T>): Promise<T | undefined> {
+    if (!usable) return undefined
+    try { return await op(engine) } catch { giveUp(); return undefined }
+  }
+
+  // Mutations run one after another so a delete can never be overtaken by an older write.
+  function enqueue(step: () => Promise<void>): Promise<void> {
+    chain = chain.then(step).catch(() => {})
+    return chain
+  }
+
+  async function deleteWhere(match: (key: string) => boolean): Promise<void> {
+    await memory.delMany((await memory.keys()).filter(match))
+    const keys = await onEngine((e) => e.keys())
+    if (keys) await onEngine((e) => e.delMany(keys.filter((k) => typeof k === 'string' && match(k))))
+  }
+
+  // Once per persister, on the first write: expired entries of users who never came back are
+  // deleted too, not only those that someone tries to load.
+  async function sweep(): Promise<void> {
+    swept = true
+    const all = await onEngine((e) => e.entries())
+    if (!all) return
+    const expired = all.filter(([k, v]) => String(k).startsWith(KEY_PREFIX) && !fresh(toEntry(v))).map(([k]) => k)
+    if (expired.length) await onEngine((e) => e.delMany(expired))
+  }
+
+  // Full storage: drop the oldest half of our entries (never the ones being written) and try once more.
+  async function dropOldest(keep: Set<string>): Promise<void> {
+    const all = (await engine.entries()).filter(([k]) => k.startsWith(KEY_PREFIX) && !keep.has(k))
+    const age = (v: unknown) => toEntry(v)?.updatedAt ?? -Infinity
+    all.sort((a, b) => age(a[1]) - age(b[1]))
+    const victims = all.slice(0, Math.max(1, Math.ceil(all.length / 2))).map(([k]) => k)
+    if (victims.length) await engine.delMany(victims)
+  }
+
+  async function write(batch: Batch): Promise<void> {
+    if (!swept && usable) await sweep()
+    const keys = batch.map(([k]) => k)
+    if (usable) {
+      try {
+        await engine.setMany(batch)
+        return memory.delMany(keys) // the engine now has the newest value; drop any older spill
+      } catch (error) {
+        if (!isQuotaError(error)) giveUp()
+        else {
+          try {
+            await dropOldest(new Set(keys))
+            await engine.setMany(batch)
+            return memory.delMany(keys)
+          } catch (again) {
+            if (isQuotaError(again)) durable = false // still full: this write lives in memory only
+            else giveUp()
+          }
+        }
+      }
+    }
+    await memory.setMany(batch)
+  }
+
+  function run(): Promise<void> {
+    scheduled = false
+    if (timer !== undefined) { clearTimeout(timer); timer = undefined }
+    if (queue.size === 0) return chain
+    const batch: Batch = [...queue]
+    queue.clear()
+    return enqueue(() => write(batch))
+  }
+
+  function fresh(entry: PersistedEntry | undefined): entry is PersistedEntry {
+    return entry !== undefined && now() - entry.updatedAt <= maxAge
+  }
+
+  return {
+    get durable() { return durable },
+
+    async load<T>(identity: Identity, resource: string) {
+      try {
+        const key = persistKey(identity, resource)
+        let value: unknown = queue.get(key) ?? (await memory.get(key))
+        if (value === undefined) value = await onEngine((e) => e.get(key))
+        if (value === undefined) return undefined
+        const entry = toEntry(value)
+        if (fresh(entry)) return entry as PersistedEntry<T>
+        void enqueue(() => deleteWhere((k) => k === key)) // expired or not an entry: never shown, gone
+        return undefined
+      } catch {
+        return undefined
+      }
+    },
+
+    save(identity, resource, entry) {
+      const clean = toEntry(entry)
+      if (!clean || !isSyncedResource(resource)) return
+      queue.set(persistKey(identity, resource), clean)
+      if (scheduled) return
+      scheduled = true
+      if (writeDelay > 0) timer = setTimeout(run, writeDelay)
+      else queueMicrotask(() => { if (scheduled) void run() })
+    },
+
+    flush: () => run(),
+
+    removeIdentity(identity) {
+      const prefix = identityPrefix(identity)
+      for (const key of [...queue.keys()]) if (key.startsWith(prefix)) queue.delete(key)
+      return enqueue(() => deleteWhere((k) => k.startsWith(prefix)))
+    },
+
+    clear() {
+      queue.clear()
+      return enqueue(() => deleteWhere((k) => k.startsWith(KEY_PREFIX)))
+    },
+  }
+}
