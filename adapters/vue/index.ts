@@ -1,1 +1,4 @@
-export {}
+// kinde-account-sync/vue: thin bindings over the core store (DESIGN.md §8).
+export { accountStoreKey, createAccountPlugin, useAccountStore } from './context'
+export { useEntitlement, useFlag, usePermission, useProperty, useResource, useRole, useSession } from './hooks'
+export type { UseResourceReturn } from './hooks'
