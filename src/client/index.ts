@@ -1,1 +1,6 @@
-export {}
+export { createAccountClient } from './client'
+export { AccountApiError, isAccountApiError } from './errors'
+export type { AccountApiErrorInit, AccountApiErrorKind } from './errors'
+export { RESOURCE_NAMES } from './models'
+export type * from './models'
+export type * from './types'
