@@ -1,1 +1,2 @@
-export {}
+export type { TabMessage, TabSync, TabSyncOptions } from './types'
+export { createTabSync } from './sync'

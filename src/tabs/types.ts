@@ -12,6 +12,8 @@ export type TabMessage =
   | { type: 'refreshed'; identity: Identity; resource: string; id: string; entry: PersistedEntry | null }
   | { type: 'cooldown'; identity: Identity; until: number }
   | { type: 'signout'; identity: Identity }
+  /** The leader's answer to one tab's 'hello'; that tab hands each entry to onMessage as a 'state'. */
+  | { type: 'snapshot'; identity: Identity; to: string; entries: Array<[resource: string, entry: PersistedEntry]> }
 
 export interface TabSyncOptions {
   /** Kinde domain; with the identity and the origin it scopes the channel and the leader lock. */

@@ -1,0 +1,128 @@
+import { isSyncedResource, toEntry } from '../persist/key'
+import type { PersistedEntry } from '../persist/types'
+import { electLeader } from './leader'
+import { isTabMessage, randomId, sameIdentity, scopeName } from './messages'
+import type { TabMessage, TabSync, TabSyncOptions } from './types'
+
+const defaultChannel = (): ((name: string) => BroadcastChannel) | undefined =>
+  typeof BroadcastChannel === 'function' ? (name) => new BroadcastChannel(name) : undefined
+
+const defaultLocks = (): LockManager | null =>
+  (globalThis.navigator as { locks?: LockManager } | undefined)?.locks ?? null
+
+/**
+ * Cross-tab sync for one (origin, domain, identity): a leader elected on a Web Lock, and a
+ * BroadcastChannel for states, refresh requests, cool-downs and sign-out. Returns null where
+ * BroadcastChannel is missing (tabs are then independent). Only entries ({ data, updatedAt }) and
+ * the identity ever go out: the module never sees a token.
+ */
+export function createTabSync(options: TabSyncOptions): TabSync | null {
+  const { domain, identity, onLeaderChange, onMessage, onRefreshRequest, onSnapshotRequest } = options
+  const createChannel = options.createChannel ?? defaultChannel()
+  if (!createChannel) return null
+  const scope = scopeName(domain, identity)
+  let channel: BroadcastChannel
+  try { channel = createChannel(scope) } catch { return null }
+
+  const self = randomId()
+  let closed = false
+  // Open requests of this tab, settled by the answer, by the deadline, by our own election or by close().
+  const waiting = new Set<(answer?: TabMessage) => void>()
+
+  const post = (message: TabMessage) => {
+    if (closed) return
+    try { channel.postMessage(message) } catch { /* closed underneath us, or uncloneable: drop it */ }
+  }
+  const deliver = (message: TabMessage) => {
+    try { onMessage(message) } catch { /* a throwing subscriber must not break the channel */ }
+  }
+  const settleAll = () => { for (const settle of [...waiting]) settle() }
+
+  const election = electLeader(options.locks === undefined ? defaultLocks() : options.locks, `${scope}|leader`, (leader) => {
+    if (closed) return
+    settleAll() // we lead now: nobody else will answer, and we poll ourselves
+    try { onLeaderChange(leader) } catch { /* see deliver */ }
+  })
+
+  async function answerRefresh(resource: string, id: string) {
+    let entry: PersistedEntry | null = null
+    try { entry = toEntry(await onRefreshRequest(resource)) ?? null } catch { entry = null }
+    post({ type: 'refreshed', identity, resource, id, entry })
+  }
+
+  function answerHello(to: string) {
+    let entries: Array<[string, PersistedEntry]> = []
+    try {
+      entries = onSnapshotRequest().flatMap(([resource, e]) => {
+        const entry = toEntry(e)
+        return entry && isSyncedResource(resource) ? [[resource, entry] as [string, PersistedEntry]] : []
+      })
+    } catch { /* answer with what we have: nothing */ }
+    post({ type: 'snapshot', identity, to, entries })
+  }
+
+  channel.onmessage = (event: MessageEvent) => {
+    const message: unknown = event.data
+    if (closed || !isTabMessage(message) || !sameIdentity(message.identity, identity)) return
+    switch (message.type) {
+      case 'state': case 'cooldown': case 'signout':
+        return deliver(message)
+      case 'hello':
+        if (election.leader) answerHello(message.from)
+        return
+      case 'refresh':
+        if (election.leader) void answerRefresh(message.resource, message.id)
+        return
+      case 'snapshot': case 'refreshed':
+        for (const settle of [...waiting]) settle(message)
+    }
+  }
+
+  /** Posts `message` and waits for the answer `accept` recognises, or gives up after timeoutMs. */
+  function ask<T>(message: TabMessage, accept: (m: TabMessage) => T | undefined, fallback: T, timeoutMs: number): Promise<T> {
+    if (closed || election.leader) return Promise.resolve(fallback)
+    return new Promise<T>((resolve) => {
+      const settle = (answer?: TabMessage) => {
+        const value = answer === undefined ? fallback : accept(answer)
+        if (answer !== undefined && value === undefined) return // someone else's answer
+        waiting.delete(settle)
+        clearTimeout(timer)
+        resolve(value as T)
+      }
+      const timer = setTimeout(() => settle(), timeoutMs)
+      waiting.add(settle)
+      post(message)
+    })
+  }
+
+  return {
+    get leader() { return election.leader },
+    postState(resource, entry) {
+      const clean = toEntry(entry)
+      if (clean && isSyncedResource(resource)) post({ type: 'state', identity, resource, entry: clean })
+    },
+    postCooldown(until) { post({ type: 'cooldown', identity, until }) },
+    postSignOut() { post({ type: 'signout', identity }) },
+    requestRefresh(resource, timeoutMs = 2000) {
+      const id = randomId()
+      return ask<PersistedEntry | null | undefined>(
+        { type: 'refresh', identity, resource, from: self, id },
+        (m) => (m.type === 'refreshed' && m.id === id ? m.entry : undefined), undefined, timeoutMs)
+    },
+    requestSnapshot(timeoutMs = 2000) {
+      return ask<boolean>({ type: 'hello', identity, from: self }, (m) => {
+        if (m.type !== 'snapshot' || m.to !== self) return undefined
+        for (const [resource, entry] of m.entries) deliver({ type: 'state', identity, resource, entry })
+        return true
+      }, false, timeoutMs)
+    },
+    close() {
+      if (closed) return
+      settleAll()
+      closed = true
+      election.close()
+      channel.onmessage = null
+      try { channel.close() } catch { /* already closed */ }
+    },
+  }
+}

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { createLockManager } from './support/locks'
+import { alice, bob, closeAll, openTab } from './support/tabs'
+
+afterEach(() => { closeAll(); vi.useRealTimers() })
+
+const entry = (data: unknown) => ({ data, updatedAt: 1_700_000_000_000 })
+const settle = () => new Promise((r) => setTimeout(r, 30))
+
+describe('messages between tabs', () => {
+  test("the leader's states, cool-downs and sign-out reach every other tab of the identity", async () => {
+    const locks = createLockManager()
+    const [leader, f1, f2] = [openTab({ locks }), openTab({ locks }), openTab({ locks })]
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    leader.sync.postState('roles', entry({ roles: [] }))
+    leader.sync.postCooldown(123)
+    leader.sync.postSignOut()
+    const expected = [
+      { type: 'state', identity: alice, resource: 'roles', entry: entry({ roles: [] }) },
+      { type: 'cooldown', identity: alice, until: 123 },
+      { type: 'signout', identity: alice },
+    ]
+    await vi.waitFor(() => expect(f1.received).toEqual(expected))
+    await vi.waitFor(() => expect(f2.received).toEqual(expected))
+    expect(leader.received).toEqual([]) // a tab does not hear itself
+  })
+
+  test("a tab ignores another identity's messages, even on a shared channel", async () => {
+    const shared = () => new BroadcastChannel('one channel for everyone')
+    const a1 = openTab({ createChannel: shared })
+    const a2 = openTab({ createChannel: shared })
+    const b = openTab({ createChannel: shared, identity: bob })
+    a1.sync.postState('roles', entry('alice'))
+    a1.sync.postSignOut()
+    await vi.waitFor(() => expect(a2.received).toHaveLength(2))
+    await settle()
+    expect(b.received).toEqual([])
+  })
+
+  test('malformed messages on the channel are ignored', async () => {
+    const tab = openTab()
+    const stranger = new BroadcastChannel(`kinde-account-sync|https://acme.kinde.com|v1|https://acme.kinde.com|kp_alice|org_1|`)
+    stranger.postMessage('hello')
+    stranger.postMessage({ type: 'state', identity: alice, resource: 'portalLink', entry: entry('https://x') })
+    stranger.postMessage({ type: 'state', identity: alice, resource: 'roles', entry: { data: 1 } })
+    stranger.postMessage({ type: 'signout', identity: alice })
+    await vi.waitFor(() => expect(tab.received).toEqual([{ type: 'signout', identity: alice }]))
+    stranger.close()
+  })
+
+  test('a follower asks the leader to refresh and gets its answer', async () => {
+    const locks = createLockManager()
+    const leader = openTab({ locks })
+    const follower = openTab({ locks })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    await expect(follower.sync.requestRefresh('permissions')).resolves.toEqual({ data: 'fresh permissions', updatedAt: 1 })
+    expect(leader.onRefreshRequest).toHaveBeenCalledWith('permissions')
+    leader.onRefreshRequest.mockRejectedValueOnce(new Error('offline'))
+    await expect(follower.sync.requestRefresh('roles')).resolves.toBeNull()
+  })
+
+  test('a new follower gets the leader snapshot as states, addressed to it alone', async () => {
+    const locks = createLockManager()
+    const leader = openTab({ locks })
+    const other = openTab({ locks })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    leader.snapshot = [['profile', entry('p')], ['roles', entry('r')]]
+    const newcomer = openTab({ locks })
+    await expect(newcomer.sync.requestSnapshot()).resolves.toBe(true)
+    expect(newcomer.received).toEqual([
+      { type: 'state', identity: alice, resource: 'profile', entry: entry('p') },
+      { type: 'state', identity: alice, resource: 'roles', entry: entry('r') },
+    ])
+    await settle()
+    expect(other.received).toEqual([])
+  })
+
+  test('an empty snapshot still counts as an answer: the leader is there', async () => {
+    const locks = createLockManager()
+    const leader = openTab({ locks })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    await expect(openTab({ locks }).sync.requestSnapshot()).resolves.toBe(true)
+  })
+
+  test('no token ever goes out: only the identity and { data, updatedAt }', async () => {
+    const wire: unknown[] = []
+    const locks = createLockManager()
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJrcF9hbGljZSJ9.c2lnbmF0dXJl'
+    const leader = openTab({ locks, wire })
+    const follower = openTab({ locks, wire })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    const dirty = { data: { roles: [] }, updatedAt: 1, token, error: { message: 'x' } }
+    leader.onRefreshRequest.mockResolvedValue(dirty)
+    leader.snapshot = [['roles', dirty], ['portalLink', entry('https://portal/secret')]]
+    leader.sync.postState('roles', dirty)
+    leader.sync.postState('portalLink', entry('https://portal/secret'))
+    await follower.sync.requestRefresh('roles')
+    await follower.sync.requestSnapshot()
+    const json = JSON.stringify(wire)
+    expect(wire.map((m) => (m as { type: string }).type).sort()).toEqual(['hello', 'refresh', 'refreshed', 'snapshot', 'state'])
+    expect(json).not.toContain(token)
+    expect(json).not.toMatch(/token|error|portal/i)
+  })
+})
+
+describe('waiting for the leader', () => {
+  test('requestRefresh and requestSnapshot give up after 2 s without a leader', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    // A lock that is never granted: this tab waits in the queue behind a leader that never answers.
+    const never = { request: () => new Promise(() => {}) } as unknown as LockManager
+    const follower = openTab({ locks: never })
+    const refresh = vi.fn()
+    const snapshot = vi.fn()
+    void follower.sync.requestRefresh('roles').then(refresh)
+    void follower.sync.requestSnapshot().then(snapshot)
+    await vi.advanceTimersByTimeAsync(1999)
+    expect(refresh).not.toHaveBeenCalled()
+    expect(snapshot).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(refresh).toHaveBeenCalledWith(undefined)
+    expect(snapshot).toHaveBeenCalledWith(false)
+  })
+
+  test('a tab that becomes leader while waiting stops waiting: it polls itself now', async () => {
+    const locks = createLockManager()
+    const leader = openTab({ locks })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    leader.onRefreshRequest.mockReturnValue(new Promise(() => {})) // the leader is stuck
+    const follower = openTab({ locks })
+    const answer = follower.sync.requestRefresh('roles', 60_000)
+    leader.sync.close()
+    await expect(answer).resolves.toBeUndefined()
+    expect(follower.sync.leader).toBe(true)
+  })
+
+  test('a leader does not ask itself; close settles what is pending', async () => {
+    const leader = openTab({ locks: null })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    await expect(leader.sync.requestRefresh('roles')).resolves.toBeUndefined()
+    const follower = openTab({ locks: { request: () => new Promise(() => {}) } as unknown as LockManager })
+    const pending = follower.sync.requestSnapshot(60_000)
+    follower.sync.close()
+    await expect(pending).resolves.toBe(false)
+    await expect(follower.sync.requestSnapshot()).resolves.toBe(false)
+  })
+})
