@@ -1,0 +1,93 @@
+// Time to show persisted data: six resources of 1,000 items each were synced and written to
+// IndexedDB (fake-indexeddb) by a first instance; a second instance starts while the network hangs
+// and is timed until every resource shows data. TanStack: persistQueryClientRestore over idb-keyval,
+// then one observer per resource. nanoquery has no persister (—).
+import { persistQueryClientRestore, persistQueryClientSave } from '@tanstack/query-persist-client-core'
+import { QueryObserver } from '@tanstack/query-core'
+import { createStore, del, get, keys, set } from 'idb-keyval'
+import { rounds, whenFresh } from '../lib/harness'
+import type { Row } from '../lib/report'
+import { median, now, until } from '../lib/stats'
+import { createStub, NAMES, type Name } from '../lib/stub'
+import { token } from '../lib/token'
+import { createClient, tanstack } from '../subjects/tanstack'
+
+const ITEMS = 1000
+const WEEK = 7 * 24 * 3600_000
+
+async function freshIndexedDb() {
+  const fake = await import('fake-indexeddb')
+  Object.assign(globalThis, { indexedDB: new fake.IDBFactory(), IDBKeyRange: fake.IDBKeyRange })
+}
+
+async function ours(): Promise<number> {
+  await freshIndexedDb()
+  const stub = createStub({ items: ITEMS })
+  const o = { stub, token: token(), names: NAMES }
+  const { createOurs } = await import('../subjects/ours')
+  const first = createOurs(o, { persist: true })
+  await until(() => NAMES.every((n) => first.resource(n).get().status === 'ready' && !first.resource(n).get().fetching), 20_000)
+  const kv = createStore('kinde-account-sync', 'entries')
+  for (let i = 0; (await keys(kv)).length < NAMES.length; i++) {
+    if (i > 2000) throw new Error('persisted entries never appeared')
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  first.destroy()
+  stub.latency = Infinity
+  const t0 = now()
+  const second = createOurs({ ...o, token: token() }, { persist: true })
+  const shown = (n: Name) => second.resource(n).get().data !== undefined
+  const ms = await new Promise<number>((resolve) => {
+    const offs = NAMES.map((n) => second.resource(n).$state.listen(() => { if (NAMES.every(shown)) resolve(now() - t0) }))
+    if (NAMES.every(shown)) resolve(now() - t0)
+    void offs
+  })
+  second.destroy()
+  return ms
+}
+
+async function peer(round: number): Promise<number> {
+  await freshIndexedDb()
+  const kv = createStore(`tanstack-bench-${round}`, 'kv')
+  const persister = {
+    persistClient: (c: unknown) => set('kinde-account', c, kv),
+    restoreClient: () => get('kinde-account', kv),
+    removeClient: () => del('kinde-account', kv),
+  }
+  const stub = createStub({ items: ITEMS })
+  const first = tanstack.create({ stub, token: token(), names: NAMES })
+  await whenFresh(first, stub, NAMES, 20_000)
+  // The first instance's client is not exposed; save a client built from its data instead.
+  const { client: saving } = createClient({ stub, token: '', names: NAMES }, () => '')
+  for (const n of NAMES) saving.setQueryData(['kinde', n], first.data(n))
+  await persistQueryClientSave({ queryClient: saving, persister })
+  saving.clear(); saving.unmount(); first.destroy()
+  stub.latency = Infinity
+  const t0 = now()
+  const tok = token()
+  const { client, options } = createClient({ stub, token: tok, names: NAMES }, () => tok)
+  await persistQueryClientRestore({ queryClient: client, persister, maxAge: WEEK })
+  const observers = NAMES.map((n) => new QueryObserver(client, options(n)))
+  const offs = observers.map((ob) => ob.subscribe(() => {}))
+  if (!observers.every((ob) => ob.getCurrentResult().data !== undefined)) throw new Error('TanStack restored no data')
+  const ms = now() - t0
+  offs.forEach((off) => off()); client.clear(); client.unmount()
+  return ms
+}
+
+export async function hydrate(withOurs: boolean, n = 5): Promise<Row[]> {
+  const saved = { indexedDB: (globalThis as any).indexedDB, IDBKeyRange: (globalThis as any).IDBKeyRange }
+  try {
+    const tq = (await rounds(n, 'hydrate TanStack', peer)).filter((x): x is number => x !== null)
+    const us = withOurs ? (await rounds(n, 'hydrate ours', ours)).filter((x): x is number => x !== null) : []
+    const row: Row = {
+      workload: 'Show persisted data: six resources × 1,000 items (fake-indexeddb)', unit: 'ms',
+      values: { ours: us.length ? median(us) : null, tanstack: tq.length ? median(tq) : null, nanoquery: null },
+      vs: ['tanstack'], target: '≤ 0.5× TQ',
+    }
+    if (row.values.ours != null && row.values.tanstack != null) row.met = row.values.ours <= 0.5 * row.values.tanstack
+    return [row]
+  } finally {
+    Object.assign(globalThis, saved)
+  }
+}
