@@ -1,1 +1,8 @@
-export {}
+export { backoffDelay, cooldownDelay, seededRandom } from './backoff'
+export type { BackoffOptions, Random } from './backoff'
+export { createCooldownGate } from './cooldown'
+export type { CooldownGate } from './cooldown'
+export { createIntervalTimer, sleep } from './timer'
+export type { IntervalTimer } from './timer'
+export { createOnlineSignal, createVisibilitySignal, hasBroadcastChannel, hasIndexedDb } from './environment'
+export type { EnvironmentSignal } from './environment'

@@ -1,1 +1,2 @@
-export {}
+export { createAccountStore } from './create'
+export type * from './types'

@@ -1,0 +1,60 @@
+import { AccountApiError } from '../client/errors'
+import type { AccountClient } from '../client/types'
+import type { Persister } from '../persist/types'
+import type { CooldownGate } from '../schedule/cooldown'
+import type { Session } from './session'
+import type { AccountStore } from './types'
+
+/** The store's one-off calls: portal link, introspection, sign-out, cache wipe. */
+export function createActions(deps: {
+  session: Session
+  gate: CooldownGate
+  client(): AccountClient | null
+  rateLimited(error: AccountApiError): void
+  persister: Persister | null
+  signOutLocally(): void
+}): Pick<AccountStore, 'getPortalLink' | 'introspect' | 'signOut' | 'clearCache'> {
+  const { session, gate } = deps
+
+  /** Like a resource attempt: waits out a cool-down, never sends an expired token. */
+  async function call<T>(method: string, path: string, send: (client: AccountClient) => Promise<T>): Promise<T> {
+    await gate.whenOpen()
+    const epoch = session.epoch()
+    const verdict = await session.prepare(epoch)
+    const client = deps.client()
+    if (!client || session.token() === null || epoch !== session.epoch()) {
+      throw new AccountApiError({ kind: 'unauthorized', method, path, message: 'signed out' })
+    }
+    if (verdict === 'expired') {
+      session.unauthorized()
+      throw new AccountApiError({ kind: 'unauthorized', method, path, message: 'token expired' })
+    }
+    try {
+      return await send(client)
+    } catch (error) {
+      if (error instanceof AccountApiError && error.kind === 'rate_limited') deps.rateLimited(error)
+      else if (error instanceof AccountApiError && error.kind === 'unauthorized') session.unauthorized()
+      throw error
+    }
+  }
+
+  return {
+    // never cached, persisted or posted to other tabs: a portal link is a one-time credential
+    getPortalLink: (opts = {}) =>
+      call('GET', '/account_api/v1/portal_link', (c) => c.getPortalLink(opts)).then((r) => r.url),
+    introspect: () => call('POST', '/oauth2/introspect', (c) => c.introspect()),
+    async signOut({ clientId, revoke = true } = {}) {
+      const identity = session.identity()
+      const token = session.token()
+      const client = deps.client()
+      const jwt = session.isJwt()
+      // Reset first so nothing of this user shows while the revoke travels.
+      deps.signOutLocally()
+      const work: Promise<unknown>[] = []
+      if (revoke && clientId && token && client) work.push(client.revoke({ clientId, token }).catch(() => {}))
+      if (deps.persister && identity && jwt) work.push(deps.persister.removeIdentity(identity))
+      await Promise.all(work)
+    },
+    clearCache: async () => { await deps.persister?.clear() },
+  }
+}

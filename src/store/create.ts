@@ -1,0 +1,230 @@
+import { atom } from 'nanostores'
+import { createAccountClient } from '../client'
+import type { AccountApiError } from '../client/errors'
+import { RESOURCE_NAMES, type EntitlementData, type ResourceDataMap, type ResourceName } from '../client/models'
+import type { AccountClient } from '../client/types'
+import { cooldownDelay, type Random } from '../schedule/backoff'
+import { createCooldownGate } from '../schedule/cooldown'
+import { createOnlineSignal, createVisibilitySignal, hasBroadcastChannel, type EnvironmentSignal } from '../schedule/environment'
+import type { TabSync } from '../tabs/types'
+import { identityOf } from '../token'
+import type { Identity } from '../token/types'
+import { createActions } from './actions'
+import type { PipelineContext } from './context'
+import { createDerivedValues } from './derived'
+import { entitlementFetcher, RESOURCES } from './fetchers'
+import { toObservable } from './observable'
+import { resolvePersister } from './persistence'
+import { createPipeline, type Pipeline } from './resource'
+import { createSession } from './session'
+import { linkTabs } from './tabs'
+import type { AccountStore, AccountStoreOptions, SessionState } from './types'
+
+/** @internal Test seams: clock, seeded jitter, environment signals, tab factory. Not public API. */
+export interface StoreInternals {
+  now?: () => number
+  random?: Random
+  visibility?: EnvironmentSignal
+  online?: EnvironmentSignal
+  createTabSync?: Parameters<typeof linkTabs>[3]
+}
+
+/** Data seen within this window is not refetched on focus or reconnect (DESIGN.md rule 9). */
+const REVALIDATE_AGE = 30_000
+
+export function createAccountStore(options: AccountStoreOptions, internals: StoreInternals = {}): AccountStore {
+  const {
+    resources = RESOURCE_NAMES, refreshInterval = 300_000, refetchOnFocus = true, refetchOnReconnect = true,
+    retry = {}, crossTab = hasBroadcastChannel(), domain, fetch, timeout, pageSize,
+  } = options
+  const now = internals.now ?? (() => Date.now())
+  const visibility = internals.visibility ?? createVisibilitySignal()
+  const online = internals.online ?? createOnlineSignal()
+  const persister = resolvePersister(options.persist, now)
+  const signedOut = (): SessionState => ({
+    status: 'signed-out', userId: null, orgCode: null, domain: null, online: online.get(), leader: true,
+    rateLimitedUntil: null, persisted: false,
+  })
+  const $session = atom<SessionState>(signedOut())
+  const patch = (fields: Partial<SessionState>): void => {
+    const prev = $session.get()
+    if ((Object.keys(fields) as (keyof SessionState)[]).some((k) => prev[k] !== fields[k])) $session.set({ ...prev, ...fields })
+  }
+  const gate = createCooldownGate({ now, onChange: (until) => patch({ rateLimitedUntil: until }) })
+  let client: AccountClient | null = null
+  let tabs: TabSync | null = null
+  let lastUser: Identity | null = null // the previous signed-in user of this tab, for §6's switch rule
+  let consecutive429 = 0
+  let destroyed = false
+
+  const pipelines = {} as { [N in ResourceName]: Pipeline<ResourceDataMap[N]> }
+  const entitlements = new Map<string, Pipeline<EntitlementData>>()
+  const all = (): Pipeline<unknown>[] => [...Object.values(pipelines), ...entitlements.values()] as Pipeline<unknown>[]
+  const activeOnes = () => all().filter((p) => p.active())
+  const persisting = (): boolean => persister !== null && session.isJwt()
+
+  const session = createSession({
+    token: options.token, domain, now, onUnauthorized: options.onUnauthorized,
+    events: {
+      identityChanged: (identity) => switchTo(identity),
+      tokenRefreshed: () => { for (const p of activeOnes()) void p.refresh() }, // rule 1
+    },
+  })
+
+  const ctx: PipelineContext = {
+    epoch: session.epoch,
+    signedIn: () => !destroyed && session.token() !== null,
+    now,
+    random: internals.random ?? Math.random,
+    retry: { attempts: retry.attempts ?? 3, baseDelay: retry.baseDelay ?? 1000, maxDelay: retry.maxDelay ?? 60_000 },
+    refreshInterval,
+    gate,
+    online,
+    prepare: session.prepare,
+    client: () => client!,
+    canPoll: () => visibility.get() && online.get() && (tabs?.leader ?? true) && !session.paused(),
+    askLeader: (key) => (tabs && !tabs.leader ? tabs.requestRefresh(key, 2000) : null),
+    networkSuccess(key, entry) {
+      consecutive429 = 0
+      const identity = session.identity()
+      if (persister && identity && persisting()) {
+        persister.save(identity, key, entry)
+        patch({ persisted: persister.durable })
+      }
+      tabs?.postState(key, entry)
+    },
+    rateLimited(error: AccountApiError) {
+      const until = now() + cooldownDelay(error.retryAfterMs, consecutive429++, ctx.retry, ctx.random)
+      gate.extend(until)
+      tabs?.postCooldown(until)
+    },
+    unauthorized: () => session.unauthorized(),
+  }
+
+  for (const name of RESOURCE_NAMES) {
+    const { path, fetch: fetcher } = RESOURCES[name]
+    // Resources outside `resources` still exist on the store; they sync only while subscribed.
+    ;(pipelines as Record<string, Pipeline<unknown>>)[name] = createPipeline(ctx, {
+      key: name, path, fetch: fetcher, eager: resources.includes(name), onActivate: () => activate(pipelines[name]),
+    })
+  }
+
+  function activate(p: Pipeline<any>): void {
+    if (!ctx.signedIn()) return
+    if (p.get().status === 'idle') p.reset(true)
+    load(p)
+    p.revalidate(REVALIDATE_AGE)
+  }
+
+  function load(p: Pipeline<unknown>): void {
+    const identity = session.identity()
+    const epoch = session.epoch()
+    if (!persister || !identity || !persisting()) return
+    void persister.load(identity, p.key).then((entry) => {
+      if (entry && epoch === session.epoch()) p.hydrate(entry)
+    }, () => {})
+  }
+
+  function switchTo(identity: Identity | null): void {
+    // Rule 2: reset (aborting in-flight requests) before anything of the new identity shows.
+    for (const p of all()) p.reset(identity !== null)
+    tabs?.close()
+    tabs = null
+    client = null
+    consecutive429 = 0
+    if (!identity) return patch({ ...signedOut(), rateLimitedUntil: gate.until() })
+    const jwt = session.isJwt()
+    if (persister && jwt && lastUser && (lastUser.iss !== identity.iss || lastUser.sub !== identity.sub)) {
+      void persister.removeIdentity(lastUser) // DESIGN §6: a user switch deletes the previous user's entries
+    }
+    if (jwt) lastUser = identity
+    client = createAccountClient({ token: () => session.token() ?? '', domain, fetch, timeout, pageSize })
+    const home = domain ?? (jwt ? identity.iss : null)
+    if (crossTab && jwt && home) tabs = linkTabs(home, identity, tabHost, internals.createTabSync)
+    patch({
+      status: 'signed-in', userId: jwt ? identity.sub : null, orgCode: identity.orgCode, domain: home,
+      leader: tabs?.leader ?? true, persisted: persisting() && persister!.durable, rateLimitedUntil: gate.until(),
+    })
+    const targets = activeOnes()
+    for (const p of targets) load(p)
+    if (!tabs || tabs.leader) {
+      for (const p of targets) void p.run()
+      return
+    }
+    // A new follower asks the leader for its states; without an answer in 2 s it fetches itself.
+    const epoch = session.epoch()
+    void tabs.requestSnapshot(2000).then((answered) => {
+      if (epoch !== session.epoch()) return
+      for (const p of activeOnes()) {
+        const { source } = p.get()
+        if (!answered || (source !== 'tab' && source !== 'network')) void p.run()
+      }
+    }, () => {})
+  }
+
+  const tabHost = {
+    epoch: session.epoch,
+    find: (key: string) => (key.startsWith('entitlement:') ? store.entitlement(key.slice(12)) : (pipelines as any)[key]),
+    all,
+    leaderChanged(leader: boolean) {
+      patch({ leader })
+      if (leader) for (const p of activeOnes()) if (p.get().source !== 'network') void p.run()
+    },
+    cooldown: (until: number) => gate.extend(until),
+    signedOutElsewhere: () => session.signOut(),
+  }
+
+  const stopVisibility = visibility.subscribe((visible) => {
+    if (visible && refetchOnFocus) for (const p of activeOnes()) p.revalidate(REVALIDATE_AGE)
+  })
+  const stopOnline = online.subscribe((isOnline) => {
+    patch({ online: isOnline })
+    // After a reconnect, fetches missed while offline always run; fresh-enough data only with the option.
+    if (isOnline) for (const p of activeOnes()) p.revalidate(refetchOnReconnect ? REVALIDATE_AGE : Infinity)
+  })
+
+  const derived = createDerivedValues(pipelines, session.$claims)
+  const actions = createActions({
+    session, gate, client: () => client, rateLimited: ctx.rateLimited, persister,
+    signOutLocally() {
+      tabs?.postSignOut()
+      session.signOut()
+    },
+  })
+
+  const store: AccountStore = {
+    ...pipelines,
+    entitlement(key) {
+      let p = entitlements.get(key)
+      if (!p) {
+        const { path, fetch: fetcher } = entitlementFetcher(key)
+        p = createPipeline(ctx, { key: `entitlement:${key}`, path, fetch: fetcher, eager: false, onActivate: () => activate(p!) })
+        if (ctx.signedIn()) p.reset(true)
+        entitlements.set(key, p)
+      }
+      return p
+    },
+    resource: (name) => pipelines[name] as any,
+    ...derived,
+    $session,
+    session$: toObservable($session),
+    setToken: (token) => { if (!destroyed) session.set(token) },
+    async refresh() {
+      await Promise.all(activeOnes().map((p) => p.refresh()))
+    },
+    ...actions,
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      session.destroy()
+      for (const p of all()) p.destroy()
+      gate.destroy()
+      tabs?.close()
+      tabs = null
+      stopVisibility()
+      stopOnline()
+    },
+  }
+  session.start()
+  return store
+}

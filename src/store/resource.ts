@@ -1,0 +1,226 @@
+import { atom, onMount } from 'nanostores'
+import { AccountApiError } from '../client/errors'
+import type { PersistedEntry } from '../persist/types'
+import { backoffDelay } from '../schedule/backoff'
+import { createIntervalTimer, sleep } from '../schedule/timer'
+import type { PipelineContext } from './context'
+import { deepEqual } from './equal'
+import type { Fetcher } from './fetchers'
+import { toObservable } from './observable'
+import { idleState, reduce, sameState, type ResourceAction } from './state'
+import type { Resource, ResourceState } from './types'
+
+/** A Resource plus the handles the store drives it with. */
+export interface Pipeline<T> extends Resource<T> {
+  /** Persist and tab key: the resource name, or `entitlement:<key>`. */
+  readonly key: string
+  /** Synced now: eager resources while signed in, on-demand ones while subscribed. */
+  active(): boolean
+  /** Identity change: abort what runs, then clear (signed out) or show `loading` (a new identity). */
+  reset(signedIn: boolean): void
+  /** One attempt cycle (retries included), shared by every caller while it runs. */
+  run(): Promise<ResourceState<T>>
+  /** Focus / reconnect: refetch when the data is older than `minAge` ms or a fetch was missed offline. */
+  revalidate(minAge: number): void
+  hydrate(entry: PersistedEntry): void
+  applyTab(entry: PersistedEntry): void
+  /** Resolves when the first attempt cycle of the current identity has settled. */
+  firstSettled(): Promise<void>
+  destroy(): void
+}
+
+export interface PipelineOptions<T> {
+  key: string
+  path: string
+  fetch: Fetcher<T>
+  /** true: synced whenever signed in; false: only while `$state` has subscribers (1 s grace). */
+  eager: boolean
+  /** Called when an on-demand resource gains its first subscriber. */
+  onActivate?: () => void
+}
+
+const RETRYABLE = new Set(['network', 'timeout', 'server'])
+
+export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions<T>): Pipeline<T> {
+  const { key, path, fetch, eager } = options
+  const $state = atom<ResourceState<T>>(idleState())
+  let mounted = eager
+  let destroyed = false
+  let inflight: Promise<ResourceState<T>> | null = null
+  let controller: AbortController | null = null
+  let missed = false
+  let settle: { epoch: number; promise: Promise<void>; resolve: () => void } | null = null
+
+  const dispatch = (action: ResourceAction<T>): void => {
+    const prev = $state.get()
+    const next = reduce(prev, action)
+    if (!sameState(prev, next)) $state.set(next)
+  }
+  const active = (): boolean => mounted && !destroyed && ctx.signedIn()
+
+  const timer = createIntervalTimer(() => {
+    const { updatedAt } = $state.get()
+    if (ctx.refreshInterval !== false && updatedAt !== undefined) {
+      dispatch({ type: 'age', stale: ctx.now() - updatedAt >= ctx.refreshInterval })
+    }
+    if (active() && ctx.canPoll()) void run()
+  })
+  const poll = (): void => {
+    if (ctx.refreshInterval !== false && active() && !timer.running) timer.start(ctx.refreshInterval)
+  }
+
+  const settleFor = (epoch: number) => {
+    if (!settle || settle.epoch !== epoch) {
+      let resolve!: () => void
+      const promise = new Promise<void>((r) => (resolve = r))
+      settle?.resolve()
+      settle = { epoch, promise, resolve }
+    }
+    return settle
+  }
+
+  async function cycle(epoch: number, signal: AbortSignal): Promise<void> {
+    const dead = (): boolean => destroyed || signal.aborted || epoch !== ctx.epoch()
+    for (let attempt = 0; ;) {
+      if (ctx.gate.until() !== null) {
+        dispatch({ type: 'idle' }) // a cool-down wait is no attempt (state table, 429 row)
+        await ctx.gate.whenOpen()
+        if (dead()) return
+      }
+      if (!ctx.online.get()) {
+        missed = true
+        return dispatch({ type: 'idle' })
+      }
+      dispatch({ type: 'fetch' })
+      const verdict = await ctx.prepare(epoch)
+      if (dead()) return
+      if (verdict === 'paused') return dispatch({ type: 'idle' })
+      if (verdict === 'expired') {
+        dispatch({ type: 'failure', retrying: false, error: new AccountApiError({ kind: 'unauthorized', method: 'GET', path, message: 'token expired' }) })
+        return ctx.unauthorized()
+      }
+      if (ctx.gate.until() !== null) continue // another resource hit a 429 meanwhile
+      let error: AccountApiError
+      try {
+        const data = await fetch(ctx.client(), signal)
+        if (dead()) return
+        const updatedAt = ctx.now()
+        const prev = $state.get().data
+        const kept = prev !== undefined && deepEqual(prev, data) ? prev : data
+        dispatch({ type: 'success', data: kept, updatedAt, source: 'network' })
+        missed = false
+        return ctx.networkSuccess(key, { data: kept, updatedAt })
+      } catch (e) {
+        if (dead()) return
+        error = e instanceof AccountApiError ? e : new AccountApiError({ kind: 'network', method: 'GET', path, cause: e })
+      }
+      const retrying = RETRYABLE.has(error.kind) && attempt < ctx.retry.attempts && ctx.online.get()
+      dispatch({ type: 'failure', error, retrying })
+      if (error.kind === 'rate_limited') {
+        ctx.rateLimited(error)
+        // resume by itself once the shared cool-down ends (state table, 429 row)
+        void ctx.gate.whenOpen().then(() => { if (!dead() && active()) void run() })
+        return
+      }
+      if (error.kind === 'unauthorized') return ctx.unauthorized()
+      if (!retrying) {
+        if (!ctx.online.get()) missed = true
+        return
+      }
+      const delay = Math.max(backoffDelay(attempt, ctx.retry, ctx.random), error.retryAfterMs ?? 0)
+      attempt++
+      await sleep(delay, signal)
+      if (dead()) return
+    }
+  }
+
+  function run(): Promise<ResourceState<T>> {
+    if (inflight) return inflight
+    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.get())
+    const epoch = ctx.epoch()
+    const ac = new AbortController()
+    const mine = settleFor(epoch)
+    const promise: Promise<ResourceState<T>> = cycle(epoch, ac.signal)
+      .catch(() => {}) // rule 10: nothing escapes as an unhandled rejection
+      .then(() => {
+        if (inflight === promise) { inflight = null; controller = null }
+        mine.resolve()
+        return $state.get()
+      })
+    inflight = promise
+    controller = ac
+    return promise
+  }
+
+  function refresh(): Promise<ResourceState<T>> {
+    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.get())
+    if (!ctx.online.get()) {
+      missed = true
+      return Promise.resolve($state.get())
+    }
+    const epoch = ctx.epoch()
+    const asked = ctx.askLeader(key)
+    if (!asked) return run()
+    return asked.then((entry) => {
+      if (epoch !== ctx.epoch() || destroyed) return $state.get()
+      if (entry) applyTab(entry)
+      return entry === undefined ? run() : $state.get() // no answer within 2 s: fetch ourselves
+    }, () => run())
+  }
+
+  function applyTab(entry: PersistedEntry): void {
+    if (!ctx.signedIn() || destroyed) return
+    const prev = $state.get().data
+    const data = (prev !== undefined && deepEqual(prev, entry.data) ? prev : entry.data) as T
+    dispatch({ type: 'success', data, updatedAt: entry.updatedAt, source: 'tab' })
+    missed = false
+  }
+
+  if (!eager) {
+    onMount($state, () => {
+      mounted = true
+      options.onActivate?.()
+      return () => {
+        mounted = false
+        timer.stop()
+      }
+    })
+  }
+
+  return {
+    name: key,
+    key,
+    $state,
+    state$: toObservable($state),
+    get: () => $state.get(),
+    refresh,
+    active,
+    run: () => {
+      poll()
+      return run()
+    },
+    reset(signedIn) {
+      controller?.abort()
+      controller = null
+      inflight = null
+      missed = false
+      timer.stop()
+      dispatch({ type: signedIn ? 'signedIn' : 'reset' })
+      if (signedIn) { settleFor(ctx.epoch()); poll() } else settle?.resolve()
+    },
+    revalidate(minAge) {
+      if (!active()) return
+      const { updatedAt } = $state.get()
+      if (missed || updatedAt === undefined || ctx.now() - updatedAt > minAge) void refresh()
+    },
+    hydrate: (entry) => dispatch({ type: 'hydrate', data: entry.data as T, updatedAt: entry.updatedAt }),
+    applyTab,
+    firstSettled: () => (settle && ctx.signedIn() ? settle.promise : Promise.resolve()),
+    destroy() {
+      destroyed = true
+      controller?.abort()
+      timer.stop()
+      settle?.resolve()
+    },
+  }
+}

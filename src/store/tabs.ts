@@ -1,0 +1,54 @@
+import type { PersistedEntry } from '../persist/types'
+import { createTabSync } from '../tabs'
+import type { TabMessage, TabSync } from '../tabs/types'
+import type { Identity } from '../token/types'
+import type { Pipeline } from './resource'
+
+/** What the tab link needs from the store. */
+export interface TabHost {
+  epoch(): number
+  /** The pipeline for a persist/tab key, created on demand for `entitlement:<key>`; undefined if unknown. */
+  find(key: string): Pipeline<unknown> | undefined
+  all(): Pipeline<unknown>[]
+  leaderChanged(leader: boolean): void
+  cooldown(until: number): void
+  signedOutElsewhere(): void
+}
+
+const entryOf = (p: Pipeline<unknown>): PersistedEntry | null => {
+  const s = p.get()
+  return s.data !== undefined && s.updatedAt !== undefined && (s.source === 'network' || s.source === 'tab')
+    ? { data: s.data, updatedAt: s.updatedAt }
+    : null
+}
+
+/** Joins the tabs of this identity (DESIGN.md §7). Null where BroadcastChannel is missing. */
+export function linkTabs(domain: string, identity: Identity, host: TabHost, factory = createTabSync): TabSync | null {
+  const epoch = host.epoch()
+  const mine = (): boolean => epoch === host.epoch()
+  return factory({
+    domain,
+    identity,
+    onLeaderChange: (leader) => { if (mine()) host.leaderChanged(leader) },
+    onMessage(message: TabMessage) {
+      if (!mine()) return
+      if (message.type === 'state') host.find(message.resource)?.applyTab(message.entry)
+      else if (message.type === 'cooldown') host.cooldown(message.until)
+      else if (message.type === 'signout') host.signedOutElsewhere()
+    },
+    async onRefreshRequest(resource) {
+      const p = host.find(resource)
+      if (!p || !mine()) return null
+      await p.run()
+      return mine() && !p.get().error ? entryOf(p) : null
+    },
+    onSnapshotRequest() {
+      const out: Array<[string, PersistedEntry]> = []
+      for (const p of host.all()) {
+        const entry = entryOf(p)
+        if (entry) out.push([p.key, entry])
+      }
+      return out
+    },
+  })
+}
