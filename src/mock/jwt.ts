@@ -36,12 +36,19 @@ export interface Signer {
   jwks(): Promise<{ keys: Record<string, unknown>[] }>
 }
 
-/** One RSA key pair per mock, generated on first use (key generation is the slow part). */
-export function createSigner(kid = 'mock-rs256'): Signer {
-  let keys: Promise<CryptoKeyPair> | undefined
-  const pair = () => (keys ??= crypto.subtle.generateKey(
-    { ...ALG, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify'],
-  ) as Promise<CryptoKeyPair>)
+// RSA key generation takes 0.1-0.4 s, too slow for a fresh mock per test. So mocks share one key
+// pair, made on first use (nothing happens at import), and each mock signs with its own `kid`:
+// a token from another mock is still rejected, as a token from another Kinde tenant would be.
+let sharedKeys: Promise<CryptoKeyPair> | undefined
+const pair = () => (sharedKeys ??= crypto.subtle.generateKey(
+  { ...ALG, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify'],
+) as Promise<CryptoKeyPair>)
+
+const randomKid = () =>
+  `mock-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`
+
+/** A signer with its own key id; see above for why the key pair itself is shared. */
+export function createSigner(kid = randomKid()): Signer {
 
   return {
     kid,
