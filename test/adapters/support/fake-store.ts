@@ -4,7 +4,7 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores'
 import { Observable } from 'rxjs'
 import type {
-  AccountStore, Derived, FlagValue, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState,
+  AccountStore, Derived, EntitlementData, FlagValue, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState,
 } from 'kinde-account-sync'
 
 export const idle = <T>(): ResourceState<T> => ({
@@ -21,7 +21,9 @@ export interface FakeResource<T> extends Resource<T> {
   refreshes: number
 }
 
-export interface FakeAccountStore extends AccountStore {
+type FakeResources = { readonly [N in ResourceName]: FakeResource<ResourceDataMap[N]> }
+
+export interface FakeAccountStore extends Omit<AccountStore, ResourceName | 'resource' | '$session'>, FakeResources {
   readonly $flags: WritableAtom<Record<string, FlagValue>>
   readonly $properties: WritableAtom<Record<string, string | number | boolean | null>>
   readonly $permissions: WritableAtom<string[]>
@@ -31,6 +33,7 @@ export interface FakeAccountStore extends AccountStore {
   /** Resolves every Derived's settled(); until then they stay pending. */
   settle(): void
   resource<N extends ResourceName>(name: N): FakeResource<ResourceDataMap[N]>
+  entitlement(key: string): FakeResource<EntitlementData>
 }
 
 const stream = <T>($a: ReadableAtom<T>) => new Observable<T>((sub) => $a.subscribe((v) => sub.next(v as T)))
