@@ -52,14 +52,14 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
   let settle: { epoch: number; promise: Promise<void>; resolve: () => void } | null = null
 
   const dispatch = (action: ResourceAction<T>): void => {
-    const prev = $state.get()
+    const prev = $state.value!
     const next = reduce(prev, action)
     if (!sameState(prev, next)) $state.set(next)
   }
   const active = (): boolean => mounted && !destroyed && ctx.signedIn()
 
   const timer = createIntervalTimer(() => {
-    const { updatedAt } = $state.get()
+    const { updatedAt } = $state.value!
     if (ctx.refreshInterval !== false && updatedAt !== undefined) {
       dispatch({ type: 'age', stale: ctx.now() - updatedAt >= ctx.refreshInterval })
     }
@@ -105,7 +105,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
         const data = await fetch(ctx.client(), signal)
         if (dead()) return
         const updatedAt = ctx.now()
-        const prev = $state.get().data
+        const prev = $state.value!.data
         const kept = prev !== undefined && deepEqual(prev, data) ? prev : data
         dispatch({ type: 'success', data: kept, updatedAt, source: 'network' })
         missed = false
@@ -136,7 +136,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
 
   function run(): Promise<ResourceState<T>> {
     if (inflight) return inflight
-    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.get())
+    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.value!)
     const epoch = ctx.epoch()
     const ac = new AbortController()
     const mine = settleFor(epoch)
@@ -145,7 +145,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
       .then(() => {
         if (inflight === promise) { inflight = null; controller = null }
         mine.resolve()
-        return $state.get()
+        return $state.value!
       })
     inflight = promise
     controller = ac
@@ -153,24 +153,24 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
   }
 
   function refresh(): Promise<ResourceState<T>> {
-    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.get())
+    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.value!)
     if (!ctx.online.get()) {
       missed = true
-      return Promise.resolve($state.get())
+      return Promise.resolve($state.value!)
     }
     const epoch = ctx.epoch()
     const asked = ctx.askLeader(key)
     if (!asked) return run()
     return asked.then((entry) => {
-      if (epoch !== ctx.epoch() || destroyed) return $state.get()
+      if (epoch !== ctx.epoch() || destroyed) return $state.value!
       if (entry) applyTab(entry)
-      return entry === undefined ? run() : $state.get() // no answer within 2 s: fetch ourselves
+      return entry === undefined ? run() : $state.value! // no answer within 2 s: fetch ourselves
     }, () => run())
   }
 
   function applyTab(entry: PersistedEntry): void {
     if (!ctx.signedIn() || destroyed) return
-    const prev = $state.get().data
+    const prev = $state.value!.data
     const data = (prev !== undefined && deepEqual(prev, entry.data) ? prev : entry.data) as T
     dispatch({ type: 'success', data, updatedAt: entry.updatedAt, source: 'tab' })
     missed = false
@@ -192,7 +192,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
     key,
     $state,
     state$: toObservable($state),
-    get: () => $state.get(),
+    get: () => $state.value!,
     refresh,
     active,
     run: () => {
@@ -210,7 +210,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
     },
     revalidate(minAge) {
       if (!active()) return
-      const { updatedAt } = $state.get()
+      const { updatedAt } = $state.value!
       if (missed || updatedAt === undefined || ctx.now() - updatedAt > minAge) void refresh()
     },
     hydrate: (entry) => dispatch({ type: 'hydrate', data: entry.data as T, updatedAt: entry.updatedAt }),
