@@ -2,7 +2,7 @@
 // resources show data fetched with it, and how many of them flashed to "no data" meanwhile.
 import { rounds, start, whenFresh, type Entry } from '../lib/harness'
 import type { Row } from '../lib/report'
-import { median, now } from '../lib/stats'
+import { median, now, sleep } from '../lib/stats'
 import { NAMES } from '../lib/stub'
 import { token } from '../lib/token'
 
@@ -15,6 +15,8 @@ export async function tokenChange(entries: Entry[], n = 5): Promise<Row[]> {
       const { stub, inst } = await start(subject, NAMES)
       const flashed = new Set<string>()
       const offs = NAMES.map((name) => inst.subscribe(name, () => { if (inst.empty(name)) flashed.add(name) }))
+      await whenFresh(inst, stub, NAMES) // TanStack refetches when an observer mounts: let that finish
+      await sleep(5)
       stub.bump()
       const t0 = now()
       inst.changeToken(token())
