@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { startAccountSite, type AccountSite } from './support/account-site'
+import { describeWithBrowser, launchChromium, launchPersistent, tempProfile } from './support/browser'
+import { bundlePage } from './support/bundle'
+import { idbKeys, shown, sleep, until, waitForAll } from './support/page-state'
+
+const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
+const INTERVAL = 1000
+/** Long enough for a few intervals; with one poller the profile is fetched about WINDOW / INTERVAL times. */
+const WINDOW = 4000
+const ONE_POLLER_MAX = WINDOW / INTERVAL + 1
+
+describeWithBrowser('offline-first and one poller across tabs, in Chromium', () => {
+  let bundle: Awaited<ReturnType<typeof bundlePage>>
+  let browser: Browser
+  const cleanups: Array<() => Promise<unknown>> = []
+
+  beforeAll(async () => {
+    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
+    browser = await launchChromium()
+  })
+  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
+  afterAll(async () => { await browser?.close(); await bundle?.remove() })
+
+  async function site(): Promise<AccountSite> {
+    const started = await startAccountSite(bundle.dir)
+    cleanups.push(() => started.close())
+    return started
+  }
+  async function context(): Promise<BrowserContext> {
+    const ctx = await browser.newContext()
+    cleanups.push(() => ctx.close())
+    return ctx
+  }
+  async function open(ctx: BrowserContext, url: string): Promise<Page> {
+    const page = await ctx.newPage()
+    await page.goto(url)
+    return page
+  }
+  const profileRequests = (s: AccountSite) => s.api.requests.filter((r) => r.route === 'profile').length
+  const leaders = async (pages: Page[]) => (await Promise.all(pages.map(shown))).filter((s) => s.session.leader).length
+
+  test('(a) offline: after a reload and after a browser restart the data shows from IndexedDB', async () => {
+    const s = await site()
+    const profile = await tempProfile()
+    cleanups.push(() => profile.remove())
+    const url = `${s.url}/?user=kp_alice`
+
+    let ctx = await launchPersistent(profile.dir)
+    let page = ctx.pages()[0] ?? (await ctx.newPage())
+    await page.goto(url)
+    await waitForAll(page, 'ready', 'network')
+    const online = await shown(page)
+    expect((await until(() => idbKeys(page), (k) => k.length === 6)).sort()).toHaveLength(6)
+
+    await s.stopApi() // the Account API is gone; the page itself is still served
+    await page.reload()
+    await waitForAll(page, 'ready', 'cache')
+    const offline = await shown(page)
+    for (const [name, state] of Object.entries(online.resources)) expect(offline.resources[name]!.count).toBe(state.count)
+    await ctx.close()
+
+    ctx = await launchPersistent(profile.dir) // a browser restart on the same profile
+    cleanups.push(() => ctx.close())
+    page = ctx.pages()[0] ?? (await ctx.newPage())
+    await page.goto(url)
+    await waitForAll(page, 'ready', 'cache')
+    expect((await shown(page)).resources.permissions!.count).toBe(online.resources.permissions!.count)
+  })
+
+  for (const tabs of [2, 4]) {
+    test(`(b) ${tabs} tabs of one user: the API sees one poller; closing the leader hands over`, async () => {
+      const s = await site()
+      const ctx = await context()
+      const pages: Page[] = []
+      for (let i = 0; i < tabs; i++) pages.push(await open(ctx, `${s.url}/?user=kp_alice&interval=${INTERVAL}`))
+      for (const page of pages) await waitForAll(page, 'ready')
+      expect(await until(() => leaders(pages), (n) => n === 1)).toBe(1)
+      expect((await shown(pages[tabs - 1]!)).resources.roles!.source).toMatch(/^(tab|network)$/)
+
+      s.api.clearRequests()
+      await sleep(WINDOW)
+      const polled = profileRequests(s)
+      expect(polled).toBeGreaterThanOrEqual(1)
+      expect(polled).toBeLessThanOrEqual(ONE_POLLER_MAX) // N pollers would make about N × WINDOW / INTERVAL
+
+      const states = await Promise.all(pages.map(shown))
+      const leader = pages[states.findIndex((st) => st.session.leader)]!
+      await leader.close()
+      const rest = pages.filter((p) => p !== leader)
+      expect(await until(() => leaders(rest), (n) => n === 1, 5000)).toBe(1)
+      s.api.clearRequests()
+      await sleep(WINDOW)
+      expect(profileRequests(s)).toBeGreaterThanOrEqual(1)
+      expect(profileRequests(s)).toBeLessThanOrEqual(ONE_POLLER_MAX)
+    })
+  }
+
+  test('(c) signOut in one tab empties both tabs and leaves nothing of that user in IndexedDB', async () => {
+    const s = await site()
+    const ctx = await context()
+    const [a, b, other] = [
+      await open(ctx, `${s.url}/?user=kp_alice`), await open(ctx, `${s.url}/?user=kp_alice`), await open(ctx, `${s.url}/?user=kp_bob`),
+    ]
+    for (const page of [a, b, other]) await waitForAll(page, 'ready')
+    const keys = await until(() => idbKeys(a), (k) => k.filter((key) => key.includes('|kp_alice|')).length === 6 && k.length === 12)
+    expect(keys.filter((key) => key.includes('|kp_bob|'))).toHaveLength(6)
+
+    await a.evaluate(() => (window as unknown as { __store: { signOut(o: object): Promise<void> } }).__store.signOut({ revoke: false }))
+    for (const page of [a, b]) {
+      await waitForAll(page, 'idle')
+      expect((await shown(page)).session.status).toBe('signed-out')
+    }
+    const after = await until(() => idbKeys(b), (k) => !k.some((key) => key.includes('|kp_alice|')))
+    expect(after.filter((key) => key.includes('|kp_alice|'))).toEqual([])
+    expect(after.filter((key) => key.includes('|kp_bob|'))).toHaveLength(6) // another user's data is not touched
+    await sleep(500)
+    await waitForAll(other, 'ready')
+  })
+
+  test('measurement: store creation → six cached resources of 1,000 items on screen', async () => {
+    const s = await site()
+    const runs: Array<{ ready: number; painted: number }> = []
+    for (let i = 0; i < 5; i++) {
+      const ctx = await context()
+      const page = await open(ctx, `${s.url}/?user=kp_alice&mode=measure&items=1000`)
+      await page.waitForFunction(() => Boolean((window as { __measure?: unknown }).__measure), null, { timeout: 30_000 })
+      const result = await page.evaluate(() => (window as unknown as { __measure: { ready: number; painted: number } }).__measure)
+      const counts = Object.values((await shown(page)).resources).map((r) => r.count)
+      expect(counts).toEqual([1000, 1000, 1000, 1000, 1000, 1000])
+      runs.push(result)
+      await ctx.close()
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
+    console.log(`[measure] cache → screen, 6 × 1,000 items, ${runs.length} runs: ready median ${median(runs.map((r) => r.ready)).toFixed(1)} ms,`
+      + ` painted median ${median(runs.map((r) => r.painted)).toFixed(1)} ms; runs ${JSON.stringify(runs.map((r) => [+r.ready.toFixed(1), +r.painted.toFixed(1)]))}`)
+  })
+})
