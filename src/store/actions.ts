@@ -10,6 +10,8 @@ export function createActions(deps: {
   session: Session
   gate: CooldownGate
   client(): AccountClient | null
+  /** A client bound to one token (sign-out revokes after the session has let go of it). */
+  clientFor(token: string): AccountClient
   rateLimited(error: AccountApiError): void
   persister: Persister | null
   signOutLocally(): void
@@ -46,12 +48,13 @@ export function createActions(deps: {
     async signOut({ clientId, revoke = true } = {}) {
       const identity = session.identity()
       const token = session.token()
-      const client = deps.client()
       const jwt = session.isJwt()
       // Reset first so nothing of this user shows while the revoke travels.
       deps.signOutLocally()
       const work: Promise<unknown>[] = []
-      if (revoke && clientId && token && client) work.push(client.revoke({ clientId, token }).catch(() => {}))
+      if (revoke && clientId && token) {
+        work.push(Promise.resolve().then(() => deps.clientFor(token).revoke({ clientId, token })).catch(() => {}))
+      }
       if (deps.persister && identity && jwt) work.push(deps.persister.removeIdentity(identity))
       await Promise.all(work)
     },

@@ -138,7 +138,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
       void persister.removeIdentity(lastUser) // DESIGN §6: a user switch deletes the previous user's entries
     }
     if (jwt) lastUser = identity
-    client = createAccountClient({ token: () => session.token() ?? '', domain, fetch, timeout, pageSize })
+    client = clientFor(() => session.token() ?? '')
     const home = domain ?? (jwt ? identity.iss : null)
     if (crossTab && jwt && home) tabs = linkTabs(home, identity, tabHost, internals.createTabSync)
     patch({
@@ -183,9 +183,13 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     if (isOnline) for (const p of activeOnes()) p.revalidate(refetchOnReconnect ? REVALIDATE_AGE : Infinity)
   })
 
+  function clientFor(token: string | (() => string)): AccountClient {
+    return createAccountClient({ token, domain, fetch, timeout, pageSize })
+  }
+
   const derived = createDerivedValues(pipelines, session.$claims)
   const actions = createActions({
-    session, gate, client: () => client, rateLimited: ctx.rateLimited, persister,
+    session, gate, client: () => client, clientFor, rateLimited: ctx.rateLimited, persister,
     signOutLocally() {
       tabs?.postSignOut()
       session.signOut()
