@@ -1,5 +1,5 @@
 import type { Page } from './types'
-import { bool, type Json, object, str } from './validate'
+import { field, type Json, object } from './validate'
 
 /**
  * One page: `data` mapped, `metadata` read. A missing `metadata` or `has_more` is the last page
@@ -11,8 +11,8 @@ export function readPage<T>(body: unknown, map: (data: Json) => T, startingAfter
   const data = map(object(o.data, 'data'))
   if (o.metadata == null) return { data, hasMore: false, nextPageStartingAfter: null }
   const meta = object(o.metadata, 'metadata')
-  const hasMore = bool(meta, 'has_more', 'metadata') ?? false
-  const next = str(meta, 'next_page_starting_after', 'metadata')
+  const hasMore = field<boolean>(meta, 'has_more', 'metadata', 'boolean') ?? false
+  const next = field(meta, 'next_page_starting_after', 'metadata')
   if (hasMore && !next) throw new TypeError('metadata.has_more without next_page_starting_after')
   if (hasMore && next === startingAfter) throw new TypeError('metadata.next_page_starting_after does not advance')
   return { data, hasMore, nextPageStartingAfter: next }

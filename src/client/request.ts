@@ -1,7 +1,7 @@
-import { ofetch } from 'ofetch'
 import { decodeClaims } from '../token/decode'
 import { AccountApiError, type AccountApiErrorInit, type AccountApiErrorKind } from './errors'
 import { retryAfterMs } from './retry-after'
+import { createTransport } from './transport'
 import type { AccountClientOptions } from './types'
 import { baseUrl } from './url'
 import { isObject } from './validate'
@@ -38,29 +38,12 @@ function encode(fields: Record<string, string | number | null | undefined>): str
 }
 
 /**
- * The one place that talks to the network: reads the token, resolves the base URL, sends the
- * request through ofetch with a per-request timeout and the caller's signal, and turns every
- * outcome into data or an AccountApiError. ofetch's retries are off: retrying is the store's call.
+ * Every call goes through here: read the token, resolve the base URL, send with a per-request
+ * timeout and the caller's signal, and turn every outcome into data or an AccountApiError.
  */
 export function createSend(options: AccountClientOptions): Send {
   const { token: source, domain, timeout = 10_000 } = options
-  const notJson = Symbol('not JSON')
-  const $fetch = ofetch.create(
-    {
-      retry: false,
-      ignoreResponseError: true,
-      credentials: 'omit', // never cookies (ERRATA §9)
-      parseResponse: (text: string) => {
-        try {
-          return text ? JSON.parse(text) : undefined
-        } catch {
-          return notJson
-        }
-      },
-    },
-    // read per call, so a fetch stubbed after the client was made is still used
-    { fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init) },
-  )
+  const transport = createTransport(() => options.fetch ?? globalThis.fetch)
 
   return async ({ method, path, query, form, signal, read }) => {
     const fail = (kind: AccountApiErrorKind, init?: Partial<AccountApiErrorInit>) =>
@@ -97,35 +80,40 @@ export function createSend(options: AccountClientOptions): Send {
       : undefined
 
     try {
-      let response
+      let answer
       try {
-        response = await $fetch.raw(base + path + (search ? `?${search}` : ''), {
+        answer = await transport(base + path + (search ? `?${search}` : ''), {
           method,
           headers,
           body: form && encode({ ...form, token: form.token ?? token }),
+          credentials: 'omit', // never cookies (ERRATA §9)
           signal: controller.signal,
         })
-      } catch (error) {
-        // ofetch wraps fetch's error in a FetchError that also exposes the request headers
-        // (and so the token): keep only fetch's own error as the cause.
-        const cause = (error as Error)?.name === 'FetchError' ? (error as Error).cause : error
+      } catch (cause) {
         if (signal?.aborted) throw fail('aborted', { cause })
         if (timedOut) throw fail('timeout', { message: `no response within ${timeout} ms`, cause })
         throw fail('network', { cause })
       }
 
-      const { status, _data: body } = response
+      const { status, text } = answer
+      let body: unknown
+      let json = true
+      try {
+        body = text ? JSON.parse(text) : undefined
+      } catch {
+        json = false
+      }
       if (status < 200 || status > 299) {
         const code = errorCode(body)
         throw fail(kindOf(status), {
           status,
           code,
           message: code ?? undefined,
-          retryAfterMs: status === 429 || status === 503 ? retryAfterMs(response.headers, Date.now()) : null,
+          retryAfterMs: status === 429 || status === 503 ? retryAfterMs(answer.headers, Date.now()) : null,
         })
       }
       if (!read) return undefined as never
-      if (body === notJson) throw fail('invalid_response', { status, message: 'the body is not JSON' })
+      if (!json) throw fail('invalid_response', { status, message: 'the body is not JSON' })
       try {
         return read(body)
       } catch (cause) {
