@@ -20,28 +20,22 @@ function createSignal(read: () => boolean, defaultSetup: Setup): EnvironmentSign
   const listeners = new Set<(value: boolean) => void>()
   let setup = defaultSetup
   let cleanup: (() => void) | void
-  let forced: boolean | undefined
-  let last: boolean | undefined
+  // The last value a listener (or set()) reported; undefined: read the environment itself.
+  let known: boolean | undefined
 
-  const value = (): boolean => forced ?? read()
+  const value = (): boolean => known ?? read()
   const set = (next: boolean): void => {
-    forced = next
-    if (next === last) return
-    last = next
-    for (const fn of [...listeners]) fn(next)
+    const prev = value()
+    known = next
+    if (next !== prev) for (const fn of [...listeners]) fn(next)
   }
-  // A DOM event only tells us "something changed"; read the real value again.
-  const onEvent = (next: boolean): void => {
-    forced = undefined
-    set(next)
-    forced = undefined
-  }
+  const onEvent = set
 
   return {
     get: value,
     subscribe(fn) {
       if (listeners.size === 0) {
-        last = value()
+        known = read() // the baseline later events are compared with
         cleanup = setup(onEvent)
       }
       listeners.add(fn)
@@ -49,6 +43,7 @@ function createSignal(read: () => boolean, defaultSetup: Setup): EnvironmentSign
         if (!listeners.delete(fn) || listeners.size > 0) return
         if (typeof cleanup === 'function') cleanup()
         cleanup = undefined
+        known = undefined // nobody listens: read the environment afresh next time
       }
     },
     setEventListener(next) {
