@@ -15,6 +15,19 @@ export function clock(ms: number | null | undefined): string {
   return ms ? new Date(ms).toLocaleTimeString() : '—'
 }
 
+/** Calendar date of a timestamp (ms), or a dash. */
+export function day(ms: number | null | undefined): string {
+  return ms ? new Date(ms).toLocaleDateString() : '—'
+}
+
+/** An entitlement's limit in words. */
+export function limit(max: number | null): string {
+  return max === null ? 'included' : `up to ${max.toLocaleString()}`
+}
+
+/** The keys the examples ask the store's derived values about (`flag`, `hasPermission`, …). */
+export const CHECKS = { flag: 'dark_mode', permission: 'manage:webhooks', role: 'admin', entitlement: 'sso' } as const
+
 /** Whole seconds from `now` until `until`, at least 0. */
 export function secondsLeft(until: number | null | undefined, now: number): number {
   return until ? Math.max(0, Math.ceil((until - now) / 1000)) : 0

@@ -69,8 +69,9 @@ describeWithBrowser('the examples in Chromium', () => {
   describe.each(EXAMPLES)('%s', (example) => {
     test('shows the signed-in user\'s account, fetched live', async () => {
       await signIn(example)
-      expect(await page.getByTestId('profile-name').textContent()).toBe('Bob Baker')
-      expect(await page.getByTestId('profile-email').textContent()).toBe('[email protected]')
+      const { profile } = demo.mock.user('kp_bob')
+      expect(await page.getByTestId('profile-name').textContent()).toBe(profile.name)
+      expect(await page.getByTestId('profile-email').textContent()).toBe(profile.email)
       for (const id of ['role-developer', 'permission-manage:webhooks', 'flag-dark_mode', 'property-kp_usr_city',
         'plan-pro', 'entitlement-seats']) {
         await page.getByTestId(id).waitFor(WAIT)
@@ -78,6 +79,12 @@ describeWithBrowser('the examples in Chromium', () => {
       for (const name of RESOURCES) {
         expect(await page.getByTestId(`status-${name}`).getAttribute('data-status')).toBe('ready')
       }
+      // The store's derived values, through each binding (Bob: a member with the Pro plan).
+      const check = (id: string) => page.getByTestId(id).getAttribute('data-value')
+      expect(await check('check-flag-dark_mode')).toBe(await page.getByTestId('flag-dark_mode').getAttribute('data-value'))
+      expect(await check('check-permission-manage:webhooks')).toBe('true')
+      expect(await check('check-role-admin')).toBe('false')
+      expect(await check('check-entitlement-sso')).toBe('true')
       expect(await page.getByTestId('session-leader').getAttribute('data-leader')).toBe('true')
       expect(await page.getByTestId('session-online').getAttribute('data-online')).toBe('true')
     })
@@ -89,6 +96,7 @@ describeWithBrowser('the examples in Chromium', () => {
       await control('/demo/flag', { user: 'kp_bob', key: 'dark_mode', value: flipped })
       await control('/demo/permission', { user: 'kp_bob', key: `demo:${example}`, granted: true })
       await page.waitForSelector(testId('flag-dark_mode', `[data-value="${flipped}"]`), WAIT)
+      await page.waitForSelector(testId('check-flag-dark_mode', `[data-value="${flipped}"]`), WAIT)
       await page.getByTestId(`permission-demo:${example}`).waitFor(WAIT)
       await control('/demo/permission', { user: 'kp_bob', key: `demo:${example}`, granted: false })
       await page.getByTestId(`permission-demo:${example}`).waitFor({ state: 'detached', ...WAIT })

@@ -3,6 +3,7 @@ import { bind } from 'kinde-account-sync/vanilla'
 import { openPortal, signOut } from '../../shared/demo'
 import { RESOURCES, clock, errorText, statusAttrs } from '../../shared/format'
 import { fill, h } from './h'
+import { checks } from './checks'
 import { renderers } from './renderers'
 
 /** The signed-in view: a toolbar and one live card per resource. */
@@ -37,7 +38,8 @@ export function accountView(store: AccountStore, into: HTMLElement): void {
 function card<N extends ResourceName>(store: AccountStore, grid: HTMLElement, name: N, title: string): void {
   const status = h('div', { class: 'status', 'data-testid': `status-${name}` })
   const body = h('div')
-  grid.append(h('article', { class: 'card', 'data-testid': `card-${name}` }, h('header', {}, h('h2', {}, title), status), body))
+  grid.append(h('article', { class: 'card', 'data-testid': `card-${name}` }, h('header', {}, h('h2', {}, title), status), body,
+    name === 'profile' && checks(store)))
 
   const resource = store.resource(name)
   bind(status, resource, (state) => renderStatus(status, name, state))

@@ -1,6 +1,6 @@
 // How each resource's data looks; the same markup and test ids as the Vue and Svelte examples.
 import type { ResourceDataMap, ResourceName } from 'kinde-account-sync'
-import { clock, rawValue, showValue } from '../../shared/format'
+import { day, limit, rawValue, showValue } from '../../shared/format'
 import { avatar, h, list } from './h'
 
 const valueClass = (v: unknown) => `value ${v === true ? 'on' : v === false ? 'off' : ''}`
@@ -13,7 +13,7 @@ export const renderers: { [N in ResourceName]: (data: ResourceDataMap[N]) => HTM
     h('dl', { class: 'facts' },
       h('dt', {}, 'id'), h('dd', {}, h('code', { 'data-testid': 'profile-id' }, p.id)),
       h('dt', {}, 'username'), h('dd', {}, p.preferredUsername ?? '—'),
-      h('dt', {}, 'updated'), h('dd', {}, p.updatedAt ? clock(p.updatedAt * 1000) : '—'))),
+      h('dt', {}, 'updated'), h('dd', {}, p.updatedAt ? day(p.updatedAt * 1000) : '—'))),
 
   roles: (d) => list(d.roles, 'No roles', (role) =>
     h('li', { 'data-testid': `role-${role.key}` }, h('span', {}, role.name ?? role.key), h('code', {}, role.key))),
@@ -35,5 +35,5 @@ export const renderers: { [N in ResourceName]: (data: ResourceDataMap[N]) => HTM
       h('span', {}, plan.name ?? plan.key), h('span', { class: 'name' }, plan.subscribedOn?.slice(0, 10) ?? ''))),
     h('h3', {}, 'Entitlements'),
     list(d.entitlements, 'No entitlements', (ent) => h('li', { 'data-testid': `entitlement-${ent.featureKey}` },
-      h('span', {}, ent.featureName ?? ent.featureKey), h('span', { class: 'name' }, `${ent.entitlementLimitMax ?? '∞'} max`)))),
+      h('span', {}, ent.featureName ?? ent.featureKey), h('span', { class: 'name' }, limit(ent.entitlementLimitMax))))),
 }
