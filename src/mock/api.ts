@@ -32,7 +32,8 @@ export function createMockAccountApi(options: MockAccountApiOptions = {}): MockA
   })
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init)
+    // A bare path ('/account_api/v1/roles') means this API, wherever the code runs.
+    const request = new Request(typeof input === 'string' && input.startsWith('/') ? `${baseUrl}${input}` : input, init)
     return handle(request, init?.signal ?? request.signal ?? undefined)
   }
 

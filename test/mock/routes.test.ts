@@ -113,6 +113,12 @@ describe('mock routes (in-process fetch)', () => {
     }
   })
 
+  test('fetch accepts a bare path as this API', async () => {
+    const api = createMockAccountApi()
+    const response = await api.fetch('/account_api/v1/roles', { headers: { authorization: `Bearer ${await api.issueToken('kp_bob')}` } })
+    expect((await response.json()).data.roles.map((r: any) => r.key)).toEqual(['member', 'developer'])
+  })
+
   test('the JWKS is served without auth', async () => {
     const api = createMockAccountApi()
     const { status, body } = await get(api, '/.well-known/jwks.json')

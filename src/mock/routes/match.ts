@@ -46,7 +46,7 @@ export function matchRoute(method: string, pathname: string): Match {
   return key === undefined ? { kind: 'route', route } : { kind: 'route', route, key }
 }
 
-const FAULTABLE = new Set<string>(['profile', 'permissions', 'roles', 'featureFlags', 'properties', 'entitlements',
-  'entitlement', 'portalLink', 'introspect', 'revoke'])
+const FAULTABLE: readonly string[] = ['profile', 'permissions', 'roles', 'featureFlags', 'properties', 'entitlements',
+  'entitlement', 'portalLink', 'introspect', 'revoke']
 
-export const isMockRoute = (route: string): route is MockRoute => FAULTABLE.has(route)
+export const isMockRoute = (route: string): route is MockRoute => FAULTABLE.includes(route)

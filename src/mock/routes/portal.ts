@@ -1,9 +1,9 @@
 import { json, kindeError } from '../responses'
 
 /** The spec's seven `subnav` values plus the two Kinde's SDK sends (ERRATA §7). */
-export const SUBNAVS = new Set(['profile', 'organization_details', 'organization_payment_details',
+export const SUBNAVS: readonly string[] = ['profile', 'organization_details', 'organization_payment_details',
   'organization_plan_selection', 'payment_details', 'plan_details', 'plan_selection', 'organization_members',
-  'organization_plan_details'])
+  'organization_plan_details']
 
 interface PortalVisit { subnav: string | null; returnUrl: string | null; userId: string }
 
@@ -14,7 +14,7 @@ export function createPortal() {
   return {
     link(query: URLSearchParams, origin: string, userId: string): Response {
       const subnav = query.get('subnav')
-      if (subnav !== null && !SUBNAVS.has(subnav)) return kindeError(400, 'invalid_request', `unknown subnav "${subnav}"`)
+      if (subnav !== null && !SUBNAVS.includes(subnav)) return kindeError(400, 'invalid_request', `unknown subnav "${subnav}"`)
       const returnUrl = query.get('return_url')
       if (returnUrl !== null && !/^https?:\/\//.test(returnUrl)) {
         return kindeError(400, 'invalid_request', 'return_url must be an absolute http(s) URL')
