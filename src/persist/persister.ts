@@ -2,6 +2,7 @@ import type { Identity } from '../token/types'
 import { createIdbEngine } from './idb'
 import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry } from './key'
 import { createMemoryEngine } from './memory'
+import { dropOldest, isQuotaError } from './quota'
 import type { PersistedEntry, PersistOptions, Persister, StorageEngine } from './types'
 
 export interface PersisterOptions extends PersistOptions {
@@ -12,11 +13,6 @@ export interface PersisterOptions extends PersistOptions {
 }
 
 type Batch = Array<[string, PersistedEntry]>
-
-const isQuotaError = (error: unknown): boolean => {
-  const e = error as { name?: string; cause?: { name?: string } } | null
-  return e?.name === 'QuotaExceededError' || e?.cause?.name === 'QuotaExceededError'
-}
 
 /**
  * The store's persistence: keys per (identity, resource), max age, batched writes, and a quiet
@@ -66,15 +62,6 @@ export function createPersister(options: PersisterOptions = {}): Persister {
     if (expired.length) await onEngine((e) => e.delMany(expired))
   }
 
-  // Full storage: drop the oldest half of our entries (never the ones being written) and try once more.
-  async function dropOldest(keep: Set<string>): Promise<void> {
-    const all = (await engine.entries()).filter(([k]) => k.startsWith(KEY_PREFIX) && !keep.has(k))
-    const age = (v: unknown) => toEntry(v)?.updatedAt ?? -Infinity
-    all.sort((a, b) => age(a[1]) - age(b[1]))
-    const victims = all.slice(0, Math.max(1, Math.ceil(all.length / 2))).map(([k]) => k)
-    if (victims.length) await engine.delMany(victims)
-  }
-
   async function write(batch: Batch): Promise<void> {
     if (!swept && usable) await sweep()
     const keys = batch.map(([k]) => k)
@@ -86,7 +73,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
         if (!isQuotaError(error)) giveUp()
         else {
           try {
-            await dropOldest(new Set(keys))
+            await dropOldest(engine, new Set(keys)) // full: make room once, then one more try
             await engine.setMany(batch)
             return memory.delMany(keys)
           } catch (again) {
@@ -133,7 +120,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
     save(identity, resource, entry) {
       const clean = toEntry(entry)
       if (!clean || !isSyncedResource(resource)) return
-      queue.set(persistKey(identity, resource), clean)
+      try { queue.set(persistKey(identity, resource), clean) } catch { return } // not an identity: nothing to key it by
       if (scheduled) return
       scheduled = true
       if (writeDelay > 0) timer = setTimeout(run, writeDelay)
@@ -142,8 +129,9 @@ export function createPersister(options: PersisterOptions = {}): Persister {
 
     flush: () => run(),
 
-    removeIdentity(identity) {
-      const prefix = identityPrefix(identity)
+    async removeIdentity(identity) {
+      let prefix: string
+      try { prefix = identityPrefix(identity) } catch { return }
       for (const key of [...queue.keys()]) if (key.startsWith(prefix)) queue.delete(key)
       return enqueue(() => deleteWhere((k) => k.startsWith(prefix)))
     },

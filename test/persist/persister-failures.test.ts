@@ -125,4 +125,12 @@ describe('createPersister when storage misbehaves', () => {
     await expect(persister.load(alice, 'roles')).resolves.toBeUndefined()
     expect(await roundTrip(persister)).toBe('kept in memory')
   })
+
+  test('a malformed identity is ignored rather than thrown', async () => {
+    const persister = createPersister({ engine: createMemoryEngine() })
+    const broken = { sub: 'kp_x' } as unknown as typeof alice
+    expect(() => persister.save(broken, 'roles', entry('x'))).not.toThrow()
+    await expect(persister.removeIdentity(broken)).resolves.toBeUndefined()
+    await expect(persister.load(broken, 'roles')).resolves.toBeUndefined()
+  })
 })
