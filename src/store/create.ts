@@ -183,8 +183,15 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     if (isOnline) for (const p of activeOnes()) p.revalidate(refetchOnReconnect ? REVALIDATE_AGE : Infinity)
   })
 
+  // The last line of rule 5: a request (or the next page of one) that is about to leave while a
+  // cool-down runs (a 429 of another resource landed meanwhile) waits for its end instead.
+  const gatedFetch: typeof globalThis.fetch = (input, init) =>
+    gate.whenOpen().then(() => destroyed
+      ? Promise.reject(new DOMException('The store was destroyed', 'AbortError'))
+      : (fetch ?? globalThis.fetch)(input, init))
+
   function clientFor(token: string | (() => string)): AccountClient {
-    return createAccountClient({ token, domain, fetch, timeout, pageSize })
+    return createAccountClient({ token, domain, fetch: gatedFetch, timeout, pageSize })
   }
 
   const derived = createDerivedValues(pipelines, session.$claims)
