@@ -61,7 +61,8 @@ export function createSend(options: AccountClientOptions): Send {
 
     let base: string
     try {
-      base = baseUrl(domain ?? decodeClaims(token)?.iss)
+      const iss = decodeClaims(token)?.iss
+      base = baseUrl(domain ?? (typeof iss === 'string' ? iss : null))
     } catch (error) {
       throw fail('config', { message: (error as Error).message })
     }

@@ -225,6 +225,14 @@ describe('domain', () => {
     expect(stub.calls).toHaveLength(0)
   })
 
+  test('a JWT whose iss is not a string needs a domain', async () => {
+    const { fakeJwt } = await import('../token/jwt')
+    const stub = stubFetch(profile)
+    const error = await failure(createAccountClient({ token: fakeJwt({ iss: 123, sub: 'kp_1' }), fetch: stub.fetch }).getRoles())
+    expect(error.kind).toBe('config')
+    expect(stub.calls).toHaveLength(0)
+  })
+
   test('a token that is not a JWT needs a domain', async () => {
     const stub = stubFetch(profile)
     const error = await failure(createAccountClient({ token: 'opaque-token', fetch: stub.fetch }).getUserProfile())
