@@ -1,10 +1,9 @@
 import { computed, toValue, type MaybeRefOrGetter, type Ref } from 'vue'
-import type { AccountStore, Resource, ResourceName, ResourceState, SessionState, Widen } from 'kinde-account-sync'
+import type { AccountStore, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState, Widen } from 'kinde-account-sync'
 import { useAccountStore } from './context'
 import { useAtom } from './use-atom'
 
-/** The data type of a synced resource, e.g. `Data<'roles'>` is `RolesData`. */
-type Data<N extends ResourceName> = AccountStore[N] extends Resource<infer T> ? T : never
+type Data<N extends ResourceName> = ResourceDataMap[N]
 
 /** What `useResource` returns: each field of the resource's state as a read-only ref. */
 export interface UseResourceReturn<T> {
@@ -25,7 +24,7 @@ export function useResource<N extends ResourceName>(
   store?: AccountStore,
 ): UseResourceReturn<Data<N>> {
   const s = useAccountStore(store)
-  const resource = () => s.resource(toValue(name)) as unknown as Resource<Data<N>>
+  const resource = (): Resource<Data<N>> => s.resource(toValue(name))
   const state = useAtom(() => resource().$state)
   // computed: a template that reads only `status` re-renders only when `status` changes.
   const field = <K extends keyof ResourceState<Data<N>>>(key: K) => computed(() => state.value[key])
