@@ -205,8 +205,9 @@ describe('rule 9: hidden or offline', () => {
   test('interval polling runs while visible and online', async () => {
     const { api, store } = await setup({ resources: ['roles'], refreshInterval: 60_000 })
     await until(() => store.roles.get().status === 'ready', 'ready')
+    api.clearRequests()
     await advance(180_000, 5000)
-    expect(countRequests(api, 'roles')).toBe(4)
+    expect(countRequests(api, 'roles')).toBe(3) // one per interval, in any 3-minute window
     store.destroy()
   })
 })
