@@ -18,7 +18,7 @@ export const alias = {
 
 export const distDir = (name) => here(`./${name}/dist`)
 
-const plugins = { vanilla: () => [], vue: () => [vue()], svelte: () => [svelte()] }
+const plugins = { vanilla: () => [], vue: () => [vue()], svelte: () => [svelte({ configFile: false })] }
 
 /**
  * The Vite config of one example, served under `/<name>/`.

@@ -48,9 +48,11 @@ throttle or take down the API from the control page. Ctrl-C stops.
 
 let stopping = false
 async function stop(signal) {
-  if (stopping) return
+  if (stopping) process.exit(0) // a second Ctrl-C: don't wait
   stopping = true
   console.log(`\n${signal}: stopping the demo …`)
+  // A browser holding a connection open must not keep the demo alive.
+  setTimeout(() => process.exit(0), 3000).unref()
   await demo.close()
   process.exit(0)
 }

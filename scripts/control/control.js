@@ -31,7 +31,7 @@ function flagControl(flag) {
   const { user, org } = selected()
   const set = (value) => call('POST', '/demo/flag', { user, org, key: flag.key, value }).then(refresh)
   if (typeof flag.value === 'boolean') {
-    return el('button', { onclick: () => set(!flag.value), className: flag.value ? 'primary' : '', dataset: {} },
+    return el('button', { onclick: () => set(!flag.value), className: flag.value ? 'primary' : '' },
       flag.value ? 'on' : 'off')
   }
   const input = el('input', { value: typeof flag.value === 'object' ? JSON.stringify(flag.value) : String(flag.value) })
