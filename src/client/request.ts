@@ -83,13 +83,17 @@ export function createSend(options: AccountClientOptions): Send {
     try {
       let answer
       try {
-        answer = await transport(base + path + (search ? `?${search}` : ''), {
-          method,
-          headers,
-          body: form && encode({ ...form, token: form.token ?? token }),
-          credentials: 'omit', // never cookies (ERRATA §9)
-          signal: controller.signal,
-        })
+        answer = await Promise.race([
+          transport(base + path + (search ? `?${search}` : ''), {
+            method,
+            headers,
+            body: form && encode({ ...form, token: form.token ?? token }),
+            credentials: 'omit', // never cookies (ERRATA §9)
+            signal: controller.signal,
+          }),
+          // a fetch that ignores its signal must not hang the caller past the timeout
+          new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason))),
+        ])
       } catch (cause) {
         if (signal?.aborted) throw fail('aborted', { cause })
         if (timedOut) throw fail('timeout', { message: `no response within ${timeout} ms`, cause })

@@ -124,6 +124,19 @@ describe('failures without a response', () => {
     expect(await settled).toMatchObject({ kind: 'aborted', status: null })
   })
 
+  test('a fetch that ignores its signal still times out and aborts', async () => {
+    const deaf = (() => new Promise<Response>(() => {})) as typeof globalThis.fetch
+    vi.useFakeTimers()
+    const timedOut = failure(createAccountClient({ token: TOKEN, fetch: deaf, timeout: 1_000 }).getRoles())
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect((await timedOut).kind).toBe('timeout')
+    const controller = new AbortController()
+    const aborted = failure(createAccountClient({ token: TOKEN, fetch: deaf }).getRoles({ signal: controller.signal }))
+    await vi.advanceTimersByTimeAsync(0)
+    controller.abort()
+    expect((await aborted).kind).toBe('aborted')
+  })
+
   test('an already aborted signal sends nothing', async () => {
     const stub = stubFetch(() => json({}))
     const error = await failure(createAccountClient({ token: TOKEN, fetch: stub.fetch }).getRoles({ signal: AbortSignal.abort() }))
