@@ -6,6 +6,9 @@ import type { ReadableAtom } from 'nanostores'
  * `pick` is re-run when the reactive values it reads change (a key given as a ref or getter), and
  * the ref then follows the new atom. The subscription ends with the current effect scope
  * (component unmount, `effectScope().stop()`); on the server, after the render.
+ *
+ * @example useAtom(() => store.has({ roles: ['admin'], permissions: ['edit'] }).$value)
+ * @example useAtom(() => store.entitlement(props.feature).$state)
  */
 export function useAtom<T>(pick: () => ReadableAtom<T>): Readonly<Ref<T>> {
   const state = shallowRef() as Ref<T>

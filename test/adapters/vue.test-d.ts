@@ -1,9 +1,9 @@
 import { describe, expectTypeOf, test } from 'vitest'
 import { ref, type App, type Ref } from 'vue'
-import type { AccountApiError, AccountStore, RolesData, SessionState, UserProfile } from 'kinde-account-sync'
+import type { AccountApiError, AccountStore, EntitlementData, RolesData, SessionState, UserProfile } from 'kinde-account-sync'
 import {
   createAccountPlugin, useAccountStore, useEntitlement, useFlag, usePermission, useProperty, useResource, useRole,
-  useSession,
+  useAtom, useSession,
 } from 'kinde-account-sync/vue'
 
 declare const store: AccountStore
@@ -40,6 +40,11 @@ describe('vue adapter types', () => {
     useResource('nope')
     // @ts-expect-error refs are read-only
     useFlag('beta', false).value = true
+  })
+
+  test('useAtom is typed by the atom', () => {
+    expectTypeOf(useAtom(() => store.has({ roles: ['admin'] }).$value)).toEqualTypeOf<Readonly<Ref<boolean>>>()
+    expectTypeOf(useAtom(() => store.entitlement('seats').$state).value.data).toEqualTypeOf<EntitlementData | undefined>()
   })
 
   test('plugin and store access', () => {

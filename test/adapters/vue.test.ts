@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import { cleanup, fireEvent, render, screen } from '@testing-library/vue'
 import { createSSRApp, defineComponent, effectScope, h, nextTick, ref } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { createAccountPlugin, useAccountStore, useFlag, useResource } from 'kinde-account-sync/vue'
+import { createAccountPlugin, useAccountStore, useAtom, useFlag, useResource } from 'kinde-account-sync/vue'
 import VueAccount from './fixtures/VueAccount.vue'
 import { createFakeStore, ready } from './support/fake-store'
 
@@ -104,6 +104,20 @@ describe('vue adapter', () => {
     expect(beta.value).toBe(true)
     scope.stop()
     expect(store.flag('beta', false).$value.lc).toBe(0)
+  })
+
+  test('useAtom follows any atom picked by a getter, e.g. a per-key entitlement resource', () => {
+    const store = createFakeStore()
+    const feature = ref('seats')
+    store.entitlement('api').$state.set(ready({ orgCode: 'org_a', entitlement: { featureKey: 'api' } } as never))
+    const scope = effectScope()
+    const state = scope.run(() => useAtom(() => store.entitlement(feature.value).$state))!
+    expect(state.value.status).toBe('idle')
+    feature.value = 'api'
+    expect(state.value.status).toBe('ready')
+    expect(store.entitlement('seats').$state.lc).toBe(0)
+    scope.stop()
+    expect(store.entitlement('api').$state.lc).toBe(0)
   })
 
   test('without the plugin, useAccountStore says how to provide the store', () => {
