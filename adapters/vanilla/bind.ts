@@ -5,6 +5,7 @@ import { watch } from './watch'
  * Calls `render(value, element)` now and on every change, until the element leaves the
  * document. An element not yet in the document is rendered too, and stops once it has been
  * added and removed again (one that is never added stays bound: call the returned function).
+ * The observer watches the document, not shadow roots: there a removal is noticed at the next change.
  * @returns the function that stops early.
  */
 export function bind<E extends Element, S extends Source>(
