@@ -37,6 +37,7 @@ describeWithBrowser('offline-first and one poller across tabs, in Chromium', () 
   }
   async function open(ctx: BrowserContext, url: string): Promise<Page> {
     const page = await ctx.newPage()
+    page.on('pageerror', (error) => console.warn(`[page error] ${url}: ${error.message}`))
     await page.goto(url)
     return page
   }

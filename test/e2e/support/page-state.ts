@@ -18,11 +18,17 @@ export function shown(page: Page): Promise<Shown> {
 }
 
 /** Waits until all six resources show `status` (and `source`, when given). */
-export async function waitForAll(page: Page, status: string, source?: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(([status, source]) => {
-    const items = [...document.querySelectorAll<HTMLElement>('[data-resource]')]
-    return items.length === 6 && items.every((e) => e.dataset.status === status && (source === undefined || e.dataset.source === source))
-  }, [status, source] as const, { timeout, polling: 50 })
+export async function waitForAll(page: Page, status: string, source?: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.waitForFunction(([status, source]) => {
+      const items = [...document.querySelectorAll<HTMLElement>('[data-resource]')]
+      return items.length === 6 && items.every((e) => e.dataset.status === status && (source === undefined || e.dataset.source === source))
+    }, [status, source] as const, { timeout, polling: 50 })
+  } catch (error) {
+    // Say what the page shows instead, so a failure explains itself.
+    const now = await shown(page).catch(() => 'unreadable')
+    throw new Error(`expected all six ${status}${source ? ` from ${source}` : ''}; the page shows ${JSON.stringify(now)}`, { cause: error })
+  }
 }
 
 /** Every key in the library's IndexedDB database, read with the raw API (nothing of ours involved). */
