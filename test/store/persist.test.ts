@@ -1,0 +1,115 @@
+// The store with persistence (DESIGN.md §6): when it reads, what it writes, what it deletes.
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { createMemoryEngine, type StorageEngine } from 'kinde-account-sync'
+import { createMockAccountApi } from 'kinde-account-sync/mock'
+import { advance, allReady, flush, makeStore, until, useFakeTime } from './helpers'
+
+beforeEach(useFakeTime)
+afterEach(() => { vi.restoreAllMocks(); vi.useRealTimers() })
+
+/** A memory engine that says it is durable, with spies, standing in for IndexedDB. */
+function diskEngine(): StorageEngine & { inner: StorageEngine } {
+  const inner = createMemoryEngine()
+  return {
+    inner,
+    durable: true,
+    get: vi.fn((k) => inner.get(k)),
+    setMany: vi.fn((e) => inner.setMany(e)),
+    delMany: vi.fn((k) => inner.delMany(k)),
+    keys: vi.fn(() => inner.keys()),
+    entries: vi.fn(() => inner.entries()),
+  }
+}
+
+test('nothing is read while signed out; hydration starts once the identity is known', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const store = makeStore({ token: null, fetch: api.fetch, persist: { engine }, crossTab: false })
+  await advance(1000)
+  expect(engine.get).not.toHaveBeenCalled()
+  expect(store.$session.get().persisted).toBe(false)
+  store.setToken(await api.issueToken('kp_alice'))
+  await until(() => allReady(store), 'ready')
+  expect(engine.get).toHaveBeenCalledTimes(6)
+  expect(store.$session.get().persisted).toBe(true)
+  store.destroy()
+})
+
+test('writes { data, updatedAt } after network success: never a token, an error or a portal link', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const token = await api.issueToken('kp_alice')
+  const store = makeStore({ token, fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => allReady(store), 'ready')
+  await advance(100)
+  api.fault('roles', { status: 500 })
+  void store.roles.refresh()
+  await advance(20_000, 500) // retries used up: an error now sits beside the data
+  expect(store.roles.get().error?.kind).toBe('server')
+  const link = await store.getPortalLink()
+  await advance(500)
+  const entries = await engine.inner.entries()
+  expect(entries).toHaveLength(6)
+  const text = JSON.stringify(entries)
+  expect(text).not.toContain(token)
+  expect(text).not.toContain(link)
+  expect(text).not.toContain('AccountApiError')
+  for (const [, value] of entries) expect(Object.keys(value as object).sort()).toEqual(['data', 'updatedAt'])
+  store.destroy()
+})
+
+test('a user switch deletes the previous user\'s entries; an org switch of the same user keeps them', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const [org1, org2] = api.orgCodes('kp_alice')
+  const store = makeStore({ token: await api.issueToken('kp_alice', { orgCode: org1 }), fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => allReady(store), 'alice org1')
+  await advance(100)
+  store.setToken(await api.issueToken('kp_alice', { orgCode: org2 }))
+  await until(() => allReady(store), 'alice org2')
+  await advance(100)
+  expect((await engine.inner.keys()).filter((k) => k.includes(`|${org1}|`))).toHaveLength(6)
+  store.setToken(await api.issueToken('kp_bob'))
+  await until(() => allReady(store), 'bob')
+  await advance(100)
+  const keys = await engine.inner.keys()
+  expect(keys.filter((k) => k.includes('kp_alice|') && k.includes(`|${org2}|`))).toEqual([])
+  expect(keys.filter((k) => k.includes('|kp_bob|'))).toHaveLength(6)
+  store.destroy()
+})
+
+test('a switch never shows the previous user\'s persisted data', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const a = makeStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => allReady(a), 'alice')
+  await advance(100)
+  a.destroy()
+  api.fault('*', { latency: 2000 })
+  const store = makeStore({ token: await api.issueToken('kp_bob'), fetch: api.fetch, persist: { engine }, crossTab: false })
+  const seen: Array<string | undefined> = []
+  store.profile.$state.subscribe((s) => seen.push(s.data?.id))
+  await until(() => store.profile.get().status === 'ready', 'bob')
+  expect(seen.filter(Boolean)).toEqual(['kp_bob'])
+  store.destroy()
+})
+
+test('a token that is not a JWT is never persisted', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const store = makeStore({ token: 'opaque', domain: api.baseUrl, fetch: api.fetch, persist: { engine }, crossTab: false })
+  await advance(2000)
+  expect(engine.get).not.toHaveBeenCalled()
+  expect(engine.setMany).not.toHaveBeenCalled()
+  expect(store.$session.get().persisted).toBe(false)
+  store.destroy()
+})
+
+test('persist: false writes nothing; the memory engine is not "persisted"', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const store = makeStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: { engine: createMemoryEngine() }, crossTab: false })
+  await until(() => allReady(store), 'ready')
+  await flush()
+  expect(store.$session.get().persisted).toBe(false)
+  store.destroy()
+})
