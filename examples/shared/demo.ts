@@ -21,10 +21,22 @@ export function intervalFromUrl(search: string = location.search): number {
   return Number.isFinite(ms) && ms >= 250 ? ms : 5000
 }
 
-export async function listUsers(): Promise<DemoUser[]> {
+/** One way to sign in: a user in one of their orgs. */
+export interface SignInChoice {
+  user: DemoUser
+  org: string | null
+  /** `signin-<userId>` for the user's first org, `signin-<userId>-<org>` for the others. */
+  testId: string
+}
+
+/** The picker's choices: every mock user in each of their orgs. */
+export async function listSignInChoices(): Promise<SignInChoice[]> {
   const res = await fetch('/demo/users')
   if (!res.ok) throw new Error(`The demo server answered ${res.status} for its user list`)
-  return ((await res.json()) as { users: DemoUser[] }).users
+  const { users } = (await res.json()) as { users: DemoUser[] }
+  return users.flatMap((user) => (user.orgs.length ? user.orgs : [null]).map((org, i) => ({
+    user, org, testId: i === 0 ? `signin-${user.id}` : `signin-${user.id}-${org}`,
+  })))
 }
 
 /** A fresh access token from the demo server. The app keeps it in memory only. */

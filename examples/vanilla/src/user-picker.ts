@@ -1,5 +1,5 @@
 import type { AccountStore } from 'kinde-account-sync'
-import { listUsers, signIn } from '../../shared/demo'
+import { listSignInChoices, signIn } from '../../shared/demo'
 import { avatar, h } from './h'
 
 /** The signed-out view: one button per mock user. */
@@ -15,8 +15,8 @@ export function userPicker(store: AccountStore, into: HTMLElement): void {
     h('p', {}, 'The demo server issues a real signed token; the app keeps it in memory only.'),
     notice, users))
 
-  listUsers().then((list) => users.replaceChildren(...list.map((user) => h('li', {},
-    h('button', { class: 'user', 'data-testid': `signin-${user.id}`, onclick: () => signIn(store, user.id, user.orgs[0] ?? null).catch(fail) },
+  listSignInChoices().then((list) => users.replaceChildren(...list.map(({ user, org, testId }) => h('li', {},
+    h('button', { class: 'user', 'data-testid': testId, onclick: () => signIn(store, user.id, org).catch(fail) },
       avatar(user.name, user.picture),
-      h('span', {}, h('strong', {}, user.name), h('small', {}, `${user.email ?? ''} · ${user.orgs.join(', ') || 'no org'}`)))))), fail)
+      h('span', {}, h('strong', {}, user.name), h('small', {}, `${user.email ?? ''} · ${org ?? 'no org'}`)))))), fail)
 }
