@@ -1,0 +1,140 @@
+// The store across tabs (DESIGN.md §7): stores in one process share Node's BroadcastChannel,
+// with the tabs helper's in-process Web Locks double.
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { createMockAccountApi, type MockAccountApi } from 'kinde-account-sync/mock'
+import type { AccountStore, AccountStoreOptions } from 'kinde-account-sync'
+import { createTabSync } from '../../src/tabs'
+import { scopeName } from '../../src/tabs/messages'
+import { createLockManager } from '../tabs/support/locks'
+import { advance, allReady, flush, makeStore, until, useFakeTime } from './helpers'
+
+beforeEach(useFakeTime)
+afterEach(() => { vi.restoreAllMocks(); vi.useRealTimers() })
+
+type Locks = ReturnType<typeof createLockManager>
+
+function tab(api: MockAccountApi, token: string, locks: Locks, options: Partial<AccountStoreOptions> = {}): AccountStore {
+  return makeStore(
+    { token, fetch: api.fetch, persist: false, crossTab: true, ...options },
+    { createTabSync: (o) => createTabSync({ ...o, locks: locks as unknown as LockManager }) },
+  )
+}
+
+test('one leader fetches; a new follower takes the leader\'s states (source tab) without requests of its own', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const leader = tab(api, token, locks)
+  await until(() => allReady(leader), 'leader ready')
+  expect(leader.$session.get().leader).toBe(true)
+  api.clearRequests()
+  const follower = tab(api, token, locks)
+  await until(() => allReady(follower), 'follower ready')
+  expect(follower.$session.get().leader).toBe(false)
+  expect(follower.roles.get()).toMatchObject({ status: 'ready', source: 'tab' })
+  expect(follower.roles.get().data).toEqual(leader.roles.get().data)
+  expect(api.requests).toEqual([])
+  leader.destroy()
+  follower.destroy()
+})
+
+test('only the leader polls; each poll reaches the followers', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const opts = { resources: ['roles' as const], refreshInterval: 60_000 }
+  const a = tab(api, token, locks, opts)
+  await until(() => a.roles.get().status === 'ready', 'a')
+  const b = tab(api, token, locks, opts)
+  const c = tab(api, token, locks, opts)
+  await until(() => b.roles.get().status === 'ready' && c.roles.get().status === 'ready', 'b, c')
+  api.clearRequests()
+  api.setRoles('kp_alice', [{ key: 'astronaut' }])
+  await advance(180_000, 5000)
+  expect(api.requests.filter((r) => r.route === 'roles')).toHaveLength(3)
+  expect(c.hasRole('astronaut').get()).toBe(true)
+  expect(c.roles.get().source).toBe('tab')
+  for (const s of [a, b, c]) s.destroy()
+})
+
+test('a follower\'s refresh() asks the leader, which fetches once for it', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const leader = tab(api, token, locks, { resources: ['permissions'] })
+  await until(() => leader.permissions.get().status === 'ready', 'leader')
+  const follower = tab(api, token, locks, { resources: ['permissions'] })
+  await until(() => follower.permissions.get().status === 'ready', 'follower')
+  api.grantPermission('kp_alice', 'fly:rockets')
+  api.clearRequests()
+  let done = false
+  void follower.permissions.refresh().then(() => { done = true })
+  await until(() => done, 'refresh answered')
+  expect(follower.hasPermission('fly:rockets').get()).toBe(true)
+  expect(api.requests).toHaveLength(1)
+  leader.destroy()
+  follower.destroy()
+})
+
+test('without an answer from a leader within 2 s a follower fetches itself (start and refresh)', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  // a leader that holds the lock but never answers (a frozen tab)
+  const identity = { iss: api.baseUrl, sub: 'kp_alice', orgCode: api.orgCodes('kp_alice')[0]! }
+  void locks.request(`${scopeName(api.baseUrl, identity)}|leader`, () => new Promise(() => {}))
+  const follower = tab(api, token, locks, { resources: ['roles'] })
+  await advance(1500)
+  expect(api.requests).toHaveLength(0) // still waiting for the leader's snapshot
+  await until(() => follower.roles.get().source === 'network', 'fetched itself after 2 s')
+  expect(follower.$session.get().leader).toBe(false)
+  api.clearRequests()
+  let done = false
+  void follower.roles.refresh().then(() => { done = true })
+  await advance(1500)
+  expect(api.requests).toHaveLength(0) // asked the leader first
+  await until(() => done, 'refresh fell back')
+  expect(api.requests).toHaveLength(1)
+  follower.destroy()
+})
+
+test('a 429 in the leader cools down every tab', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const a = tab(api, token, locks, { resources: ['roles'] })
+  await until(() => a.roles.get().status === 'ready', 'a')
+  const b = tab(api, token, locks, { resources: ['roles'] })
+  await until(() => b.roles.get().status === 'ready', 'b')
+  api.fault('roles', { status: 429, rateLimitReset: 30 }, { times: 1 })
+  await a.roles.refresh()
+  await until(() => b.$session.get().rateLimitedUntil !== null, 'cool-down reached b')
+  expect(b.$session.get().rateLimitedUntil).toBe(a.$session.get().rateLimitedUntil)
+  a.destroy()
+  b.destroy()
+})
+
+test('signOut in one tab signs every tab of that identity out', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const a = tab(api, token, locks)
+  await until(() => allReady(a), 'a')
+  const b = tab(api, token, locks)
+  await until(() => allReady(b), 'b')
+  await a.signOut({ revoke: false })
+  await until(() => b.$session.get().status === 'signed-out', 'b signed out')
+  expect(b.profile.get().status).toBe('idle')
+  a.destroy()
+  b.destroy()
+})
+
+test('a token that is not a JWT never joins other tabs', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const factory = vi.fn(() => null)
+  const store = makeStore({ token: 'opaque', domain: api.baseUrl, fetch: api.fetch, persist: false, crossTab: true }, { createTabSync: factory })
+  await advance(500)
+  expect(factory).not.toHaveBeenCalled()
+  expect(store.$session.get().leader).toBe(true)
+  store.destroy()
+})
