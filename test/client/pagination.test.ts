@@ -88,6 +88,17 @@ describe('all-pages reads', () => {
     await expect(createAccountClient({ token: TOKEN, fetch: stub.fetch }).getPermissions()).rejects.toMatchObject({ kind: 'server' })
   })
 
+  test('aborting between pages stops the read', async () => {
+    const controller = new AbortController()
+    const stub = stubFetch((_, i) => {
+      if (i === 0) controller.abort()
+      return json({ data: { permissions: [perm(i)] }, metadata: { has_more: true, next_page_starting_after: `perm_${i}` } })
+    })
+    const read = createAccountClient({ token: TOKEN, fetch: stub.fetch }).getPermissions({ signal: controller.signal })
+    await expect(read).rejects.toMatchObject({ kind: 'aborted' })
+    expect(stub.calls).toHaveLength(1)
+  })
+
   test('a wrong-typed has_more is invalid_response', async () => {
     const { client } = pagesOf({ data: { roles: [] }, metadata: { has_more: 'yes', next_page_starting_after: 'x' } })
     await expect(client.getRoles()).rejects.toMatchObject({ kind: 'invalid_response' })
