@@ -45,13 +45,14 @@ const step = async (name: string, f: () => Promise<Row[]>) => {
   const t0 = performance.now()
   process.stderr.write(`bench: ${name}…`)
   rows.push(...(await f()))
-  process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s\n`)
+  const heapMb = (process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)
+  process.stderr.write(` ${((performance.now() - t0) / 1000).toFixed(1)} s (heap ${heapMb} MB)\n`)
 }
 let raw: unknown
 await step('size', async () => { const s = await sizes(); raw = s.raw; return s.rows })
 await step('dedup', () => dedup(entries))
-await step('fanout', () => fanout(entries, stream))
 await step('churn', () => churn(entries, stream))
+await step('fanout', () => fanout(entries, stream))
 await step('heap', () => heap(entries, stream))
 await step('unchanged', () => unchanged(entries))
 await step('storm', () => storm(entries))
@@ -70,3 +71,4 @@ const notes = rows.filter((r) => r.note).map((r) => `- ${r.workload}: ${r.note}`
 if (notes.length) console.log(`\n${notes.join('\n')}`)
 console.log(`\nNode ${env.node}, ${env.cpus} cores (${env.cpu}), ${env.seconds} s. Medians of several rounds; ratio = ours / peer.`)
 writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify({ env, rows, sizes: raw }, null, 2) + '\n')
+process.exit(0) // TanStack gc timers (5 min) and hung stub fetches would keep the process alive

@@ -12,6 +12,8 @@ export interface Row {
   target?: string
   met?: boolean | null
   note?: string
+  /** Every round's value, for the JSON. */
+  samples?: Partial<Record<Column, number[]>>
 }
 
 export function ratio(row: Row, peer: Column): number | null {

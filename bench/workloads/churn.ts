@@ -3,7 +3,7 @@
 import { atom } from 'nanostores'
 import { rounds, start, type Entry } from '../lib/harness'
 import type { Row } from '../lib/report'
-import { median, now } from '../lib/stats'
+import { gc, median, now } from '../lib/stats'
 
 const CYCLES = 100_000
 
@@ -12,6 +12,7 @@ async function measure(entry: Entry, n: number): Promise<number | null> {
     const { inst } = await start(entry.subject, ['permissions'])
     const keep = inst.subscribe('permissions', () => {})
     const fn = () => {}
+    gc() // garbage of earlier workloads must not be collected on our clock
     const t0 = now()
     for (let i = 0; i < CYCLES; i++) inst.subscribe('permissions', fn)()
     const ms = now() - t0
@@ -27,6 +28,7 @@ function atomFloor(): number {
   const $a = atom({ v: 0 })
   const keep = $a.subscribe(() => {})
   const fn = () => {}
+  gc()
   const t0 = now()
   for (let i = 0; i < CYCLES; i++) $a.subscribe(fn)()
   const ms = now() - t0

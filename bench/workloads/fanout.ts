@@ -4,7 +4,7 @@
 // Interleaving: each round measures 1 then 10,000 subscribers on the same instance.
 import { rounds, start, type Entry } from '../lib/harness'
 import type { Row } from '../lib/report'
-import { median, now } from '../lib/stats'
+import { gc, median, now } from '../lib/stats'
 import { versionOf } from '../lib/stub'
 import { bareAtom } from '../subjects/atom'
 import type { Instance } from '../subjects/types'
@@ -22,6 +22,7 @@ async function perUpdate(inst: Instance, bump: () => number, subscribers: number
   }))
   const ms: number[] = []
   let total = 0
+  gc()
   for (let u = 0; u < UPDATES; u++) {
     target = bump()
     notes = 0

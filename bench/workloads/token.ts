@@ -6,7 +6,7 @@ import { median, now, sleep } from '../lib/stats'
 import { NAMES } from '../lib/stub'
 import { token } from '../lib/token'
 
-export async function tokenChange(entries: Entry[], n = 5): Promise<Row[]> {
+export async function tokenChange(entries: Entry[], n = 15): Promise<Row[]> {
   const reqs: Row = { workload: 'Same-user token change: requests to refresh all six', unit: 'requests', values: {}, vs: ['tanstack', 'nanoquery'], target: '6' }
   const time: Row = { workload: 'Same-user token change: time until all six refreshed', unit: 'ms', values: {}, vs: ['tanstack', 'nanoquery'] }
   const flash: Row = { workload: 'Same-user token change: resources that flashed to no data', unit: 'resources', values: {}, vs: ['tanstack', 'nanoquery'], target: '0' }
