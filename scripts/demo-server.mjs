@@ -44,10 +44,15 @@ export async function startDemo({ port = 0, apiPort = 0, host = '127.0.0.1', bui
       res.end(String(error?.message ?? error))
     }
   })
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, resolve)
-  })
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, host, resolve)
+    })
+  } catch (error) {
+    await api.close() // don't leave the mock listening when the page server cannot start
+    throw error
+  }
   const address = server.address()
   const origin = `http://${host}:${address.port}`
 

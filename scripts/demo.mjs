@@ -30,6 +30,10 @@ const demo = await startDemo({
   apiPort: values['api-port'] ? Number(values['api-port']) : port === 0 ? 0 : port + 1,
   build: !values['no-build'],
   log: (line) => console.log(`  ${line}`),
+}).catch((error) => {
+  if (error?.code !== 'EADDRINUSE') throw error
+  console.error(`Port ${error.port} is in use. Pick others: npm run demo -- --port <n> [--api-port <m>]`)
+  process.exit(1)
 })
 
 const q = `?interval=${Number(values.interval)}`
