@@ -2,6 +2,7 @@ import { isSyncedResource, toEntry } from '../persist/key'
 import type { PersistedEntry } from '../persist/types'
 import { electLeader } from './leader'
 import { isTabMessage, randomId, sameIdentity, scopeName } from './messages'
+import { createPresence } from './presence'
 import type { TabMessage, TabSync, TabSyncOptions } from './types'
 
 const defaultChannel = (): ((name: string) => BroadcastChannel) | undefined =>
@@ -37,10 +38,14 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     try { onMessage(message) } catch { /* a throwing subscriber must not break the channel */ }
   }
   const settleAll = () => { for (const settle of [...waiting]) settle() }
+  const presence = createPresence(identity, self, post, (visible) => {
+    try { options.onPresenceChange?.(visible) } catch { /* see deliver */ }
+  })
 
   const election = electLeader(options.locks === undefined ? defaultLocks() : options.locks, `${scope}|leader`, (leader) => {
     if (closed) return
     settleAll() // we lead now: nobody else will answer, and we poll ourselves
+    presence.rollCall()
     try { onLeaderChange(leader) } catch { /* see deliver */ }
   })
 
@@ -64,6 +69,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   channel.onmessage = (event: MessageEvent) => {
     const message: unknown = event.data
     if (closed || !isTabMessage(message) || !sameIdentity(message.identity, identity)) return
+    if (presence.handle(message)) return
     switch (message.type) {
       case 'state': case 'cooldown': case 'signout':
         return deliver(message)
@@ -103,6 +109,8 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     },
     postCooldown(until) { post({ type: 'cooldown', identity, until }) },
     postSignOut() { post({ type: 'signout', identity }) },
+    setVisible: (visible) => presence.setVisible(visible),
+    get othersVisible() { return presence.othersVisible },
     requestRefresh(resource, timeoutMs = 2000) {
       const id = randomId()
       return ask<PersistedEntry | null | undefined>(
@@ -119,6 +127,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     close() {
       if (closed) return
       settleAll()
+      presence.goodbye()
       closed = true
       election.close()
       channel.onmessage = null

@@ -12,6 +12,10 @@ export type TabMessage =
   | { type: 'refreshed'; identity: Identity; resource: string; id: string; entry: PersistedEntry | null }
   | { type: 'cooldown'; identity: Identity; until: number }
   | { type: 'signout'; identity: Identity }
+  /** A tab's page visibility (visible: false also when it closes), so a hidden leader knows a follower is watching. */
+  | { type: 'presence'; identity: Identity; from: string; visible: boolean }
+  /** A new leader asks every tab to announce its presence again. */
+  | { type: 'rollcall'; identity: Identity; from: string }
   /** The leader's answer to one tab's 'hello'; that tab hands each entry to onMessage as a 'state'. */
   | { type: 'snapshot'; identity: Identity; to: string; entries: Array<[resource: string, entry: PersistedEntry]> }
 
@@ -30,6 +34,8 @@ export interface TabSyncOptions {
   onRefreshRequest(resource: string): Promise<PersistedEntry | null>
   /** Leader only: a new tab says hello; return the current entries to send it. */
   onSnapshotRequest(): Array<[resource: string, entry: PersistedEntry]>
+  /** Whether another tab of this identity is visible changed (see TabSync.othersVisible). */
+  onPresenceChange?(othersVisible: boolean): void
 }
 
 export interface TabSync {
@@ -41,5 +47,12 @@ export interface TabSync {
   requestRefresh(resource: string, timeoutMs?: number): Promise<PersistedEntry | null | undefined>
   /** Follower at start: ask the leader for its states. Resolves true when an answer came within `timeoutMs` (default 2000). */
   requestSnapshot(timeoutMs?: number): Promise<boolean>
+  /**
+   * Announces this tab's page visibility to the others. A leader whose own page is hidden should
+   * keep polling while `othersVisible` is true: the followers cannot poll, and someone is looking.
+   */
+  setVisible?(visible: boolean): void
+  /** True while another tab of this identity has announced itself visible (and not closed since). */
+  readonly othersVisible?: boolean
   close(): void
 }

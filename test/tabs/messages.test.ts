@@ -94,10 +94,12 @@ describe('messages between tabs', () => {
     leader.snapshot = [['roles', dirty], ['portalLink', entry('https://portal/secret')]]
     leader.sync.postState('roles', dirty)
     leader.sync.postState('portalLink', entry('https://portal/secret'))
+    follower.sync.setVisible!(true)
     await follower.sync.requestRefresh('roles')
     await follower.sync.requestSnapshot()
     const json = JSON.stringify(wire)
-    expect(wire.map((m) => (m as { type: string }).type).sort()).toEqual(['hello', 'refresh', 'refreshed', 'snapshot', 'state'])
+    const types = [...new Set(wire.map((m) => (m as { type: string }).type))].sort()
+    expect(types).toEqual(['hello', 'presence', 'refresh', 'refreshed', 'rollcall', 'snapshot', 'state'])
     expect(json).not.toContain(token)
     expect(json).not.toMatch(/token|error|portal/i)
   })

@@ -14,6 +14,7 @@ export interface Tab {
   leaderChanges: boolean[]
   onRefreshRequest: ReturnType<typeof vi.fn<(resource: string) => Promise<PersistedEntry | null>>>
   snapshot: Array<[string, PersistedEntry]>
+  presence: boolean[]
 }
 
 const opened: TabSync[] = []
@@ -21,7 +22,7 @@ const opened: TabSync[] = []
 /** One tab's TabSync with recording callbacks. Every channel it opens is recorded in `wire`, if given. */
 export function openTab(options: Partial<TabSyncOptions> & { wire?: unknown[] } = {}): Tab {
   const { wire, ...rest } = options
-  const tab = { received: [], leaderChanges: [], snapshot: [] } as unknown as Tab
+  const tab = { received: [], leaderChanges: [], snapshot: [], presence: [] } as unknown as Tab
   tab.onRefreshRequest = vi.fn(async (resource: string) => ({ data: `fresh ${resource}`, updatedAt: 1 }))
   const sync = createTabSync({
     domain: DOMAIN,
@@ -32,6 +33,7 @@ export function openTab(options: Partial<TabSyncOptions> & { wire?: unknown[] } 
     onMessage: (message) => tab.received.push(message),
     onRefreshRequest: (resource) => tab.onRefreshRequest(resource),
     onSnapshotRequest: () => tab.snapshot,
+    onPresenceChange: (visible) => tab.presence.push(visible),
     ...rest,
   })
   if (!sync) throw new Error('expected a TabSync')
