@@ -227,6 +227,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     destroy() {
       if (destroyed) return
       destroyed = true
+      void persister?.flush() // land queued writes now rather than from a timer after destroy
       session.destroy()
       for (const p of all()) p.destroy()
       gate.destroy()

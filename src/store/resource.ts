@@ -170,7 +170,12 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
 
   function applyTab(entry: PersistedEntry): void {
     if (!ctx.signedIn() || destroyed) return
-    const prev = $state.value!.data
+    const current = $state.value!
+    // an older state (a slow snapshot, say) never replaces fresher data of this session
+    if (current.source !== 'cache' && current.updatedAt !== undefined && entry.updatedAt < current.updatedAt) return
+    // the leader's answer settles this identity's first cycle as well as our own fetch would
+    if (settle?.epoch === ctx.epoch()) settle.resolve()
+    const prev = current.data
     const data = (prev !== undefined && deepEqual(prev, entry.data) ? prev : entry.data) as T
     dispatch({ type: 'success', data, updatedAt: entry.updatedAt, source: 'tab' })
     missed = false

@@ -138,3 +138,19 @@ test('a token that is not a JWT never joins other tabs', async () => {
   expect(store.$session.get().leader).toBe(true)
   store.destroy()
 })
+
+test('a follower\'s derived values settle on the leader\'s answer', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const leader = tab(api, token, locks)
+  await until(() => allReady(leader), 'leader')
+  const follower = tab(api, token, locks)
+  let answer: boolean | undefined
+  void follower.hasRole('owner').settled().then((v) => { answer = v })
+  await until(() => answer !== undefined, 'settled')
+  expect(answer).toBe(true)
+  expect(follower.roles.get().source).toBe('tab')
+  leader.destroy()
+  follower.destroy()
+})
