@@ -70,5 +70,15 @@ console.log(table)
 const notes = rows.filter((r) => r.note).map((r) => `- ${r.workload}: ${r.note}`)
 if (notes.length) console.log(`\n${notes.join('\n')}`)
 console.log(`\nNode ${env.node}, ${env.cpus} cores (${env.cpu}), ${env.seconds} s. Medians of several rounds; ratio = ours / peer.`)
-writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify({ env, rows, sizes: raw }, null, 2) + '\n')
+// A full run puts its table into bench/README.md (between the markers), so the README always shows
+// the table a run printed. A partial run (BENCH_ONLY) leaves README and results.json alone.
+if (!only) {
+  writeFileSync(resolve(ROOT, 'bench/results.json'), JSON.stringify({ env, rows, sizes: raw }, null, 2) + '\n')
+  const readme = resolve(ROOT, 'bench/README.md')
+  const text = readFileSync(readme, 'utf8')
+  const block = `<!-- table:start -->\n${table}\n\n${notes.join('\n')}${notes.length ? '\n\n' : ''}` +
+    `Run ${env.date.slice(0, 16).replace('T', ' ')} UTC: Node ${env.node}, ${env.cpus} cores (${env.cpu}), ${env.seconds} s; ` +
+    `${Object.entries(env.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.\n<!-- table:end -->`
+  writeFileSync(readme, text.replace(/<!-- table:start -->[\s\S]*<!-- table:end -->/, block))
+}
 process.exit(0) // TanStack gc timers (5 min) and hung stub fetches would keep the process alive

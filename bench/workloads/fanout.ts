@@ -52,7 +52,7 @@ async function measure(entry: Entry, n: number): Promise<{ ms: number | null; no
   return { ms: ok.length ? median(ok) : null, notes }
 }
 
-export async function fanout(entries: Entry[], stream: Entry | null, n = 3): Promise<Row[]> {
+export async function fanout(entries: Entry[], stream: Entry | null, n = 5): Promise<Row[]> {
   // The floor travels the same path (stub fetch, poll, two notifications) into a bare atom.
   const floor = (await measure({ column: 'floor', subject: bareAtom }, n)).ms ?? NaN
   const main: Row = { workload: 'Fan-out of one update to 10,000 subscribers of `$state` (per notification)', unit: 'ms', values: { floor }, vs: ['floor', 'tanstack', 'nanoquery'] }

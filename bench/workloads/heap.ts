@@ -1,6 +1,7 @@
 // Heap retained per live subscriber, from 10,000 of them (full GC before and after). Each
 // subscriber is its own closure, as components' callbacks are; the atom floor pays for the same.
 import { atom } from 'nanostores'
+import { BehaviorSubject } from 'rxjs'
 import { rounds, start, type Entry } from '../lib/harness'
 import type { Row } from '../lib/report'
 import { gc, median } from '../lib/stats'
@@ -43,7 +44,15 @@ export async function heap(entries: Entry[], stream: Entry | null, n = 3): Promi
   const main: Row = { workload: 'Heap per live subscriber (10,000 live), `$state`', unit: 'B', values: { floor }, vs: ['floor', 'tanstack', 'nanoquery'] }
   for (const e of entries) main.values[e.column] = await measure(e, n)
   const rows = [main]
-  if (stream) rows.push({ workload: 'Heap per live subscriber (10,000 live), `state$`', unit: 'B', values: { ours: await measure(stream, n), floor }, vs: ['floor'] })
+  if (stream) {
+    // What any rxjs subscription costs: a BehaviorSubject, the rxjs way to hold a current value.
+    const rx = median(Array.from({ length: n }, () => {
+      const subject = new BehaviorSubject({ v: 0 })
+      return perSubscriber((fn) => { const s = subject.subscribe(fn); return () => s.unsubscribe() })
+    }))
+    rows.push({ workload: 'Heap per live subscriber (10,000 live), `state$`', unit: 'B', values: { ours: await measure(stream, n), floor }, vs: ['floor'],
+      note: `an rxjs BehaviorSubject subscriber retains ${Math.round(rx)} B on its own` })
+  }
   for (const r of rows) if (r.values.ours != null) { r.target = '≤ 1.2× atom'; r.met = r.values.ours <= 1.2 * floor }
   return rows
 }

@@ -81,7 +81,7 @@ async function peer(round: number): Promise<number> {
   return ms
 }
 
-export async function hydrate(withOurs: boolean, n = 9): Promise<Row[]> {
+export async function hydrate(withOurs: boolean, n = 15): Promise<Row[]> {
   const saved = { indexedDB: (globalThis as any).indexedDB, IDBKeyRange: (globalThis as any).IDBKeyRange }
   try {
     // Interleaved rounds, so a busy moment of the machine hurts both sides alike.
