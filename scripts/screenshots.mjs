@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run screenshots`: saves docs/<example>.png of each example signed in and live.
+// `npm run screenshots`: saves docs/<example>.png of each example signed in and live, and
+// docs/control.png of the demo's control page.
 // Needs Chromium (CHROMIUM_PATH, else /usr/bin/chromium). Not part of `npm test`.
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
@@ -36,6 +37,13 @@ try {
     console.log(`saved ${file}`)
     await page.close()
   }
+  // The control page, with the requests the three examples just made.
+  const control = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 })
+  await control.goto(demo.urls.control)
+  await control.selectOption('[data-testid="control-user"]', `${USER}|org_acme`)
+  await control.waitForSelector('#requests li')
+  await control.screenshot({ path: `${DOCS}control.png`, fullPage: true })
+  console.log(`saved ${DOCS}control.png`)
 } finally {
   await browser.close()
   await demo.close()

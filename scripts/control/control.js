@@ -58,6 +58,16 @@ async function refresh() {
   }))
 }
 
+async function showRequests() {
+  const { recent, lastTenSeconds } = await call('GET', '/demo/requests')
+  $('#rate').textContent = String(lastTenSeconds)
+  $('#requests').replaceChildren(...recent.map((r) => el('li', {},
+    el('span', {}, new Date(r.at).toLocaleTimeString([], { hour12: false })),
+    el('span', { className: r.status >= 200 && r.status < 300 ? 'ok' : 'bad' }, String(r.status ?? '…')),
+    el('span', {}, `${r.method} ${r.path.replace(/^\/(account_api\/v1|oauth2\/v2)/, '')}`),
+    el('span', { className: 'hint' }, r.userId ?? ''))))
+}
+
 async function start() {
   $('#interval').textContent = String(interval / 1000)
   for (const a of document.querySelectorAll('[data-example]')) a.href = `/${a.dataset.example}/?interval=${interval}`
@@ -83,6 +93,7 @@ async function start() {
   await refresh()
   // Follow changes made elsewhere (another control tab, a test).
   setInterval(() => refresh().catch(() => {}), 3000)
+  setInterval(() => showRequests().catch(() => {}), 1000)
 }
 
 start().catch((error) => {

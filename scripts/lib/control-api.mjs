@@ -40,6 +40,14 @@ export function createControlApi(mock) {
       faults: faults(),
       permissionKeys: view.permissionKeys(),
     }),
+    // What reached the API lately: with several tabs open, one leader polls for all of them.
+    'GET /demo/requests': () => {
+      const all = mock.requests
+      const recent = all.slice(-40).reverse().map(({ at, method, path, userId, orgCode, status }) => ({ at, method, path, userId, orgCode, status }))
+      const lastTenSeconds = all.filter((r) => r.at > Date.now() - 10_000).length
+      if (all.length > 5000) mock.clearRequests() // a long-running demo must not grow without bound
+      return { recent, lastTenSeconds }
+    },
     'POST /demo/flag': (b) => {
       const value = b.value
       mock.setFlag(user(b.user), b.key, value, { orgCode: b.org || undefined })
