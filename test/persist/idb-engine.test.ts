@@ -104,4 +104,14 @@ describe('createIdbEngine', () => {
     await engine.setMany([['k', 'v']])
     expect(await engine.get('k')).toBe('v')
   })
+
+  test("yields to another tab's upgrade instead of blocking it, then reopens", async () => {
+    const factory = new IDBFactory()
+    const engine = createIdbEngine({ indexedDB: factory })
+    await engine.setMany([['a', 1]])
+    // Another tab (a newer version of the app, say) upgrades the database while we hold a connection.
+    const upgraded = await openRaw(factory, 'kinde-account-sync', 5, (db) => db.createObjectStore('extra'))
+    upgraded.close()
+    expect(await engine.get('a')).toBe(1)
+  })
 })
