@@ -132,7 +132,7 @@ describeWithBrowser('the examples in Chromium', () => {
       expect(await page.getByTestId('profile-name').textContent()).toBe('Bob Baker')
     })
 
-    test('signing out empties the page and the disk', async () => {
+    test('signing out empties the page and the disk; another user can sign in', async () => {
       await signIn(example)
       await page.getByTestId('signout').click()
       await page.getByTestId('user-picker').waitFor(WAIT)
@@ -142,6 +142,12 @@ describeWithBrowser('the examples in Chromium', () => {
       await page.reload()
       await page.getByTestId('signin-kp_bob').waitFor(WAIT)
       expect(await page.getByTestId('account').count()).toBe(0)
+      // Signing in as someone else shows only their account.
+      await page.getByTestId('signin-kp_carol').click()
+      for (const name of ['profile', 'roles']) await page.waitForSelector(testId(`status-${name}`, '[data-source="network"]'), WAIT)
+      expect(await page.getByTestId('profile-name').textContent()).toBe(demo.mock.user('kp_carol').profile.name)
+      expect(await page.getByTestId('role-finance').count()).toBe(1)
+      expect(await page.getByTestId('role-developer').count()).toBe(0)
     })
   })
 })
