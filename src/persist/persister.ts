@@ -110,7 +110,8 @@ export function createPersister(options: PersisterOptions = {}): Persister {
         if (value === undefined) return undefined
         const entry = toEntry(value)
         if (fresh(entry)) return entry as PersistedEntry<T>
-        void enqueue(() => deleteWhere((k) => k === key)) // expired or not an entry: never shown, gone
+        // Expired or not an entry: never shown, and gone.
+        void enqueue(async () => { await memory.delMany([key]); await onEngine((e) => e.delMany([key])) })
         return undefined
       } catch {
         return undefined
