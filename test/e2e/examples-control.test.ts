@@ -1,6 +1,6 @@
 // The demo as a person uses it: the control page drives two example tabs (Vue and Svelte) of
 // one browser, which share one leader that polls while the other follows.
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startDemo, type Demo } from '../../scripts/demo-server.mjs'
 import { describeWithBrowser, launchChromium } from './support/browser'
@@ -13,6 +13,7 @@ describeWithBrowser('the demo\'s control page', () => {
   let browser: Browser
   let context: BrowserContext
   let control: Page
+  let pages: Page[] = []
 
   beforeAll(async () => {
     demo = await startDemo({ port: 0 })
@@ -21,6 +22,11 @@ describeWithBrowser('the demo\'s control page', () => {
     control = await context.newPage()
     await control.goto(`${demo.urls.control}?interval=1000`)
   })
+  afterEach(async () => {
+    // Each test starts with the control page alone, so its first example tab leads.
+    await Promise.all(pages.map((page) => page.close()))
+    pages = []
+  })
   afterAll(async () => {
     await browser?.close()
     await demo?.close()
@@ -28,6 +34,7 @@ describeWithBrowser('the demo\'s control page', () => {
 
   async function open(example: 'vue' | 'svelte') {
     const page = await context.newPage()
+    pages.push(page)
     await page.goto(`${demo.urls[example]}?interval=1000`)
     return page
   }
@@ -69,5 +76,28 @@ describeWithBrowser('the demo\'s control page', () => {
     await control.getByText('Stop throttling').click()
     await page.getByTestId('rate-limit').waitFor({ state: 'detached', ...WAIT })
     await page.waitForSelector('[data-testid="status-profile"][data-error=""]', WAIT)
+  })
+
+  test('slows the API down: a refresh shows "fetching" beside the data until the answer comes', async () => {
+    const page = await open('svelte')
+    await page.getByTestId('account').waitFor(WAIT)
+    await control.fill('#latency-ms', '3000')
+    await control.getByTestId('control-latency').click()
+    await control.getByTestId('control-faults').getByText('latency').waitFor(WAIT)
+    await page.getByTestId('refresh').click()
+    await page.waitForSelector('[data-testid="status-profile"][data-fetching="true"]', WAIT)
+    expect(await page.getByTestId('profile-name').count()).toBe(1)
+    await control.getByText('Fast again').click()
+    await page.waitForSelector('[data-testid="status-profile"][data-fetching="false"][data-error=""]', WAIT)
+  })
+
+  test('going offline shows in the session bar and keeps the data', async () => {
+    const page = await open('vanilla')
+    await page.getByTestId('account').waitFor(WAIT)
+    await context.setOffline(true)
+    await page.waitForSelector('[data-testid="session-online"][data-online="false"]', WAIT)
+    expect(await page.getByTestId('profile-name').count()).toBe(1)
+    await context.setOffline(false)
+    await page.waitForSelector('[data-testid="session-online"][data-online="true"]', WAIT)
   })
 })
