@@ -32,7 +32,7 @@ describeWithBrowser('the demo\'s control page', () => {
     await demo?.close()
   })
 
-  async function open(example: 'vue' | 'svelte') {
+  async function open(example: 'vanilla' | 'vue' | 'svelte') {
     const page = await context.newPage()
     pages.push(page)
     await page.goto(`${demo.urls[example]}?interval=1000`)
