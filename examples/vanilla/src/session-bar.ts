@@ -35,9 +35,12 @@ export function sessionBar(store: AccountStore): HTMLElement {
   let tick: ReturnType<typeof setInterval> | undefined
   watch(store.$session, (s) => {
     render()
-    if (s.rateLimitedUntil && !tick) tick = setInterval(() => {
+    if (!s.rateLimitedUntil || tick) return
+    tick = setInterval(() => {
       render()
-      if (secondsLeft(store.$session.get().rateLimitedUntil, Date.now()) === 0) tick = void clearInterval(tick)
+      if (secondsLeft(store.$session.get().rateLimitedUntil, Date.now()) > 0) return
+      clearInterval(tick)
+      tick = undefined
     }, 250)
   })
 
