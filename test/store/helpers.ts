@@ -1,4 +1,4 @@
-import { vi } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import { createMockAccountApi, type MockAccountApi } from 'kinde-account-sync/mock'
 import { createAccountStore, type AccountStore, type AccountStoreOptions } from 'kinde-account-sync'
 import { createAccountStore as createInternal, type StoreInternals } from '../../src/store/create'
@@ -11,7 +11,11 @@ export function useFakeTime(): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: START })
 }
 
+// Captured before any test fakes timers. A MessagePort (BroadcastChannel) delivers on a later
+// turn of the event loop than setImmediate does, so flushing also waits one real timer.
+const realSetTimeout = globalThis.setTimeout
 const realTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const realTimer = (): Promise<void> => new Promise((resolve) => realSetTimeout(resolve, 0))
 
 /** Lets in-process work finish (token verification, microtasks) without moving the fake clock. */
 export async function flush(rounds = 8): Promise<void> {
@@ -19,6 +23,8 @@ export async function flush(rounds = 8): Promise<void> {
     await vi.advanceTimersByTimeAsync(0)
     await realTurn()
   }
+  await realTimer()
+  await vi.advanceTimersByTimeAsync(0)
 }
 
 /** Moves the fake clock by `ms` in steps, letting in-process work finish at each step. */
@@ -61,13 +67,22 @@ export async function setup(
   return { api, store, token }
 }
 
-/** The store with seeded jitter (internals are test seams, not public API). */
+const opened: AccountStore[] = []
+
+/**
+ * The store with seeded jitter (internals are test seams, not public API). The request timeout is
+ * long: fake time must not outrun the mock's real (WebCrypto) work on a loaded machine. Every
+ * store is destroyed after its test, even a failing one, so none leaks into the next test.
+ */
 export function makeStore(options: AccountStoreOptions, internals: StoreInternals = {}): AccountStore {
-  if (Object.keys(internals).length === 0 && !('random' in internals)) {
-    return createInternal(options, { random: seededRandom(42) })
-  }
-  return createInternal(options, { random: seededRandom(42), ...internals })
+  const store = createInternal({ timeout: 600_000, ...options }, { random: seededRandom(42), ...internals })
+  opened.push(store)
+  return store
 }
+
+afterEach(() => {
+  for (const store of opened.splice(0)) store.destroy()
+})
 
 export const allReady = (store: AccountStore): boolean =>
   (['profile', 'permissions', 'roles', 'featureFlags', 'properties', 'entitlements'] as const)
