@@ -39,7 +39,8 @@ export interface PipelineOptions<T> {
   onActivate?: () => void
 }
 
-const RETRYABLE = new Set(['network', 'timeout', 'server'])
+// a function, not a module-scope Set: nothing runs at import time (tree-shaking)
+const retryable = (kind: string): boolean => kind === 'network' || kind === 'timeout' || kind === 'server'
 
 export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions<T>): Pipeline<T> {
   const { key, path, fetch, eager } = options
@@ -114,7 +115,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
         if (dead()) return
         error = e instanceof AccountApiError ? e : new AccountApiError({ kind: 'network', method: 'GET', path, cause: e })
       }
-      const retrying = RETRYABLE.has(error.kind) && attempt < ctx.retry.attempts && ctx.online.get()
+      const retrying = retryable(error.kind) && attempt < ctx.retry.attempts && ctx.online.get()
       dispatch({ type: 'failure', error, retrying })
       if (error.kind === 'rate_limited') {
         ctx.rateLimited(error)
