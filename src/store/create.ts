@@ -14,10 +14,10 @@ import type { PipelineContext } from './context'
 import { createDerivedValues } from './derived'
 import { entitlementFetcher, RESOURCES } from './fetchers'
 import { toObservable } from './observable'
-import { resolvePersister } from './persistence'
+import { linkPersistence, resolvePersister } from './persistence'
 import { createPipeline, type Pipeline } from './resource'
 import { createSession } from './session'
-import { linkTabs } from './tabs'
+import { linkTabs, startSync, type TabHost } from './tabs'
 import type { AccountStore, AccountStoreOptions, SessionState } from './types'
 
 /** @internal Test seams: clock, seeded jitter, environment signals, tab factory. Not public API. */
@@ -40,7 +40,6 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   const now = internals.now ?? (() => Date.now())
   const visibility = internals.visibility ?? createVisibilitySignal()
   const online = internals.online ?? createOnlineSignal()
-  const persister = resolvePersister(options.persist, now)
   const signedOut = (): SessionState => ({
     status: 'signed-out', userId: null, orgCode: null, domain: null, online: online.get(), leader: true,
     rateLimitedUntil: null, persisted: false,
@@ -53,7 +52,6 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   const gate = createCooldownGate({ now, onChange: (until) => patch({ rateLimitedUntil: until }) })
   let client: AccountClient | null = null
   let tabs: TabSync | null = null
-  let lastUser: Identity | null = null // the previous signed-in user of this tab, for §6's switch rule
   let consecutive429 = 0
   let destroyed = false
 
@@ -61,7 +59,6 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   const entitlements = new Map<string, Pipeline<EntitlementData>>()
   const all = (): Pipeline<unknown>[] => [...Object.values(pipelines), ...entitlements.values()] as Pipeline<unknown>[]
   const activeOnes = () => all().filter((p) => p.active())
-  const persisting = (): boolean => persister !== null && session.isJwt()
 
   const session = createSession({
     token: options.token, domain, now, onUnauthorized: options.onUnauthorized,
@@ -70,6 +67,8 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
       tokenRefreshed: () => { for (const p of activeOnes()) void p.refresh() }, // rule 1
     },
   })
+
+  const disk = linkPersistence(resolvePersister(options.persist, now), session)
 
   const ctx: PipelineContext = {
     epoch: session.epoch,
@@ -86,11 +85,8 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     askLeader: (key) => (tabs && !tabs.leader ? tabs.requestRefresh(key, 2000) : null),
     networkSuccess(key, entry) {
       consecutive429 = 0
-      const identity = session.identity()
-      if (persister && identity && persisting()) {
-        persister.save(identity, key, entry)
-        patch({ persisted: persister.durable })
-      }
+      disk.save(key, entry)
+      patch({ persisted: disk.persisted() })
       tabs?.postState(key, entry)
     },
     rateLimited(error: AccountApiError) {
@@ -112,17 +108,8 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   function activate(p: Pipeline<any>): void {
     if (!ctx.signedIn()) return
     if (p.get().status === 'idle') p.reset(true)
-    load(p)
+    disk.load(p)
     p.revalidate(REVALIDATE_AGE)
-  }
-
-  function load(p: Pipeline<unknown>): void {
-    const identity = session.identity()
-    const epoch = session.epoch()
-    if (!persister || !identity || !persisting()) return
-    void persister.load(identity, p.key).then((entry) => {
-      if (entry && epoch === session.epoch()) p.hydrate(entry)
-    }, () => {})
   }
 
   function switchTo(identity: Identity | null): void {
@@ -134,42 +121,24 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     consecutive429 = 0
     if (!identity) return patch({ ...signedOut(), rateLimitedUntil: gate.until() })
     const jwt = session.isJwt()
-    if (persister && jwt && lastUser && (lastUser.iss !== identity.iss || lastUser.sub !== identity.sub)) {
-      void persister.removeIdentity(lastUser) // DESIGN §6: a user switch deletes the previous user's entries
-    }
-    if (jwt) lastUser = identity
+    disk.switched(identity) // DESIGN §6: a user switch deletes the previous user's entries
     client = clientFor(() => session.token() ?? '')
     const home = domain ?? (jwt ? identity.iss : null)
     if (crossTab && jwt && home) tabs = linkTabs(home, identity, tabHost, internals.createTabSync)
     patch({
       status: 'signed-in', userId: jwt ? identity.sub : null, orgCode: identity.orgCode, domain: home,
-      leader: tabs?.leader ?? true, persisted: persisting() && persister!.durable, rateLimitedUntil: gate.until(),
+      leader: tabs?.leader ?? true, persisted: disk.persisted(), rateLimitedUntil: gate.until(),
     })
-    const targets = activeOnes()
-    for (const p of targets) load(p)
-    if (!tabs || tabs.leader) {
-      for (const p of targets) void p.run()
-      return
-    }
-    // A new follower asks the leader for its states; without an answer in 2 s it fetches itself.
-    const epoch = session.epoch()
-    void tabs.requestSnapshot(2000).then((answered) => {
-      if (epoch !== session.epoch()) return
-      for (const p of activeOnes()) {
-        const { source } = p.get()
-        if (!answered || (source !== 'tab' && source !== 'network')) void p.run()
-      }
-    }, () => {})
+    for (const p of activeOnes()) disk.load(p)
+    startSync(tabs, tabHost)
   }
 
-  const tabHost = {
+  const tabHost: TabHost = {
     epoch: session.epoch,
     find: (key: string) => (key.startsWith('entitlement:') ? store.entitlement(key.slice(12)) : (pipelines as any)[key]),
+    active: activeOnes,
     all,
-    leaderChanged(leader: boolean) {
-      patch({ leader })
-      if (leader) for (const p of activeOnes()) if (p.get().source !== 'network') void p.run()
-    },
+    leaderChanged: (leader: boolean) => patch({ leader }),
     cooldown: (until: number) => gate.extend(until),
     signedOutElsewhere: () => session.signOut(),
   }
@@ -196,7 +165,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
 
   const derived = createDerivedValues(pipelines, session.$claims)
   const actions = createActions({
-    session, gate, client: () => client, clientFor, rateLimited: ctx.rateLimited, persister,
+    session, gate, client: () => client, clientFor, rateLimited: ctx.rateLimited, persister: disk.persister,
     signOutLocally() {
       tabs?.postSignOut()
       session.signOut()
@@ -227,7 +196,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     destroy() {
       if (destroyed) return
       destroyed = true
-      void persister?.flush() // land queued writes now rather than from a timer after destroy
+      void disk.persister?.flush() // land queued writes now rather than from a timer after destroy
       session.destroy()
       for (const p of all()) p.destroy()
       gate.destroy()

@@ -1,8 +1,7 @@
 import { atom, onMount } from 'nanostores'
-import { AccountApiError } from '../client/errors'
 import type { PersistedEntry } from '../persist/types'
-import { backoffDelay } from '../schedule/backoff'
-import { createIntervalTimer, sleep } from '../schedule/timer'
+import { createIntervalTimer } from '../schedule/timer'
+import { attemptCycle } from './attempt'
 import type { PipelineContext } from './context'
 import { deepEqual } from './equal'
 import type { Fetcher } from './fetchers'
@@ -39,8 +38,6 @@ export interface PipelineOptions<T> {
   onActivate?: () => void
 }
 
-// a function, not a module-scope Set: nothing runs at import time (tree-shaking)
-const retryable = (kind: string): boolean => kind === 'network' || kind === 'timeout' || kind === 'server'
 
 export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions<T>): Pipeline<T> {
   const { key, path, fetch, eager } = options
@@ -80,68 +77,20 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
     return settle
   }
 
-  async function cycle(epoch: number, signal: AbortSignal): Promise<void> {
-    const dead = (): boolean => destroyed || signal.aborted || epoch !== ctx.epoch()
-    for (let attempt = 0; ;) {
-      if (ctx.gate.until() !== null) {
-        dispatch({ type: 'idle' }) // a cool-down wait is no attempt (state table, 429 row)
-        await ctx.gate.whenOpen()
-        if (dead()) return
-      }
-      if (!ctx.online.get()) {
-        missed = true
-        return dispatch({ type: 'idle' })
-      }
-      dispatch({ type: 'fetch' })
-      const verdict = await ctx.prepare(epoch)
-      if (dead()) return
-      if (verdict === 'paused') return dispatch({ type: 'idle' })
-      if (verdict === 'expired') {
-        dispatch({ type: 'failure', retrying: false, error: new AccountApiError({ kind: 'unauthorized', method: 'GET', path, message: 'token expired' }) })
-        return ctx.unauthorized()
-      }
-      if (ctx.gate.until() !== null) continue // another resource hit a 429 meanwhile
-      let error: AccountApiError
-      try {
-        const data = await fetch(ctx.client(), signal)
-        if (dead()) return
-        const updatedAt = ctx.now()
-        const prev = $state.value!.data
-        const kept = prev !== undefined && deepEqual(prev, data) ? prev : data
-        dispatch({ type: 'success', data: kept, updatedAt, source: 'network' })
-        missed = false
-        return ctx.networkSuccess(key, { data: kept, updatedAt })
-      } catch (e) {
-        if (dead()) return
-        error = e instanceof AccountApiError ? e : new AccountApiError({ kind: 'network', method: 'GET', path, cause: e })
-      }
-      const retrying = retryable(error.kind) && attempt < ctx.retry.attempts && ctx.online.get()
-      dispatch({ type: 'failure', error, retrying })
-      if (error.kind === 'rate_limited') {
-        ctx.rateLimited(error)
-        // resume by itself once the shared cool-down ends (state table, 429 row)
-        void ctx.gate.whenOpen().then(() => { if (!dead() && active()) void run() })
-        return
-      }
-      if (error.kind === 'unauthorized') return ctx.unauthorized()
-      if (!retrying) {
-        if (!ctx.online.get()) missed = true
-        return
-      }
-      const delay = Math.max(backoffDelay(attempt, ctx.retry, ctx.random), error.retryAfterMs ?? 0)
-      attempt++
-      await sleep(delay, signal)
-      if (dead()) return
-    }
-  }
-
   function run(): Promise<ResourceState<T>> {
     if (inflight) return inflight
     if (destroyed || !ctx.signedIn()) return Promise.resolve($state.value!)
     const epoch = ctx.epoch()
     const ac = new AbortController()
     const mine = settleFor(epoch)
-    const promise: Promise<ResourceState<T>> = cycle(epoch, ac.signal)
+    const promise: Promise<ResourceState<T>> = attemptCycle<T>(ctx, {
+      key, path, fetch, epoch, signal: ac.signal, dispatch,
+      data: () => $state.value!.data,
+      dead: () => destroyed || ac.signal.aborted || epoch !== ctx.epoch(),
+      missed: (value) => { missed = value },
+      // resume by itself once the shared cool-down ends (state table, 429 row)
+      resumeAfterCooldown: () => { void ctx.gate.whenOpen().then(() => { if (epoch === ctx.epoch() && active()) void run() }) },
+    })
       .catch(() => {}) // rule 10: nothing escapes as an unhandled rejection
       .then(() => {
         if (inflight === promise) { inflight = null; controller = null }

@@ -9,7 +9,10 @@ export interface TabHost {
   epoch(): number
   /** The pipeline for a persist/tab key, created on demand for `entitlement:<key>`; undefined if unknown. */
   find(key: string): Pipeline<unknown> | undefined
+  /** The pipelines that sync now. */
+  active(): Pipeline<unknown>[]
   all(): Pipeline<unknown>[]
+  /** Shows `session.leader`. */
   leaderChanged(leader: boolean): void
   cooldown(until: number): void
   signedOutElsewhere(): void
@@ -29,7 +32,12 @@ export function linkTabs(domain: string, identity: Identity, host: TabHost, fact
   return factory({
     domain,
     identity,
-    onLeaderChange: (leader) => { if (mine()) host.leaderChanged(leader) },
+    onLeaderChange(leader) {
+      if (!mine()) return
+      host.leaderChanged(leader)
+      // a new leader fetches what it only knows from another tab or the cache
+      if (leader) for (const p of host.active()) if (p.get().source !== 'network') void p.run()
+    },
     onMessage(message: TabMessage) {
       if (!mine()) return
       if (message.type === 'state') host.find(message.resource)?.applyTab(message.entry)
@@ -51,4 +59,23 @@ export function linkTabs(domain: string, identity: Identity, host: TabHost, fact
       return out
     },
   })
+}
+
+/**
+ * Sign-in: a lone tab or the leader fetches at once; a new follower asks the leader for its states
+ * and fetches itself what the answer (or its absence within 2 s) leaves without fresh data.
+ */
+export function startSync(tabs: TabSync | null, host: TabHost): void {
+  if (!tabs || tabs.leader) {
+    for (const p of host.active()) void p.run()
+    return
+  }
+  const epoch = host.epoch()
+  void tabs.requestSnapshot(2000).then((answered) => {
+    if (epoch !== host.epoch()) return
+    for (const p of host.active()) {
+      const { source } = p.get()
+      if (!answered || (source !== 'tab' && source !== 'network')) void p.run()
+    }
+  }, () => {})
 }
