@@ -11,8 +11,9 @@ declare function render(name: string, value: unknown): void
 const week = 7 * 24 * 3600_000
 const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: week, refetchInterval: 60_000 } } })
 queryClient.mount()
+// `as never`: the persister pins query-core 5.104 while the app has 5.108; the runtime is compatible.
 persistQueryClient({
-  queryClient,
+  queryClient: queryClient as never,
   maxAge: week,
   persister: {
     persistClient: (client) => set('kinde-account', client),

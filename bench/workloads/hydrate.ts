@@ -14,6 +14,7 @@ import { createClient, tanstack } from '../subjects/tanstack'
 
 const ITEMS = 1000
 const WEEK = 7 * 24 * 3600_000
+// `as never` below: the persister pins query-core 5.104 beside our 5.108; the runtime is compatible.
 
 async function freshIndexedDb() {
   const fake = await import('fake-indexeddb')
@@ -65,14 +66,14 @@ async function peer(round: number): Promise<number> {
   // The first instance's client is not exposed; save a client built from its data instead.
   const { client: saving } = createClient({ stub, token: '', names: NAMES }, () => '')
   for (const n of NAMES) saving.setQueryData(['kinde', n], first.data(n))
-  await persistQueryClientSave({ queryClient: saving, persister: persisterOn(createStore(dbName, 'kv')) })
+  await persistQueryClientSave({ queryClient: saving as never, persister: persisterOn(createStore(dbName, 'kv')) })
   saving.clear(); saving.unmount(); first.destroy()
   stub.latency = Infinity
   const t0 = now()
   const tok = token()
   const { client, options } = createClient({ stub, token: tok, names: NAMES }, () => tok)
   // A fresh connection, as a page load opens one (ours opens its database after t0 too).
-  await persistQueryClientRestore({ queryClient: client, persister: persisterOn(createStore(dbName, 'kv')), maxAge: WEEK })
+  await persistQueryClientRestore({ queryClient: client as never, persister: persisterOn(createStore(dbName, 'kv')), maxAge: WEEK })
   const observers = NAMES.map((n) => new QueryObserver(client, options(n)))
   const offs = observers.map((ob) => ob.subscribe(() => {}))
   if (!observers.every((ob) => ob.getCurrentResult().data !== undefined)) throw new Error('TanStack restored no data')
