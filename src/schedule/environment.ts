@@ -62,19 +62,13 @@ const isVisible = (): boolean => typeof document === 'undefined' || document.vis
 const isOnline = (): boolean =>
   typeof navigator === 'undefined' || typeof navigator.onLine !== 'boolean' || navigator.onLine
 
-/** Page visibility (`visibilitychange`, plus `focus` as TanStack does). */
+/** Page visibility (`visibilitychange` on the document). */
 export function createVisibilitySignal(): EnvironmentSignal {
   return createSignal(isVisible, (set) => {
     if (!hasDom()) return
     const handler = (): void => set(isVisible())
-    window.addEventListener('visibilitychange', handler, false)
-    window.addEventListener('focus', handler, false)
     document.addEventListener('visibilitychange', handler, false)
-    return () => {
-      window.removeEventListener('visibilitychange', handler)
-      window.removeEventListener('focus', handler)
-      document.removeEventListener('visibilitychange', handler)
-    }
+    return () => document.removeEventListener('visibilitychange', handler)
   })
 }
 

@@ -52,6 +52,6 @@ export function reduce<T>(state: ResourceState<T>, action: ResourceAction<T>): R
 
 /** Field-by-field comparison so an action that changes nothing notifies nobody. */
 export function sameState<T>(a: ResourceState<T>, b: ResourceState<T>): boolean {
-  return a.status === b.status && a.data === b.data && a.error === b.error && a.fetching === b.fetching &&
-    a.source === b.source && a.updatedAt === b.updatedAt && a.stale === b.stale
+  for (const k in a) if (a[k as keyof ResourceState<T>] !== b[k as keyof ResourceState<T>]) return false
+  return true
 }
