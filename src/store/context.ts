@@ -20,7 +20,7 @@ export interface PipelineContext {
   prepare(epoch: number): Promise<'send' | 'paused' | 'expired'>
   /** The client of the current identity. */
   client(): AccountClient
-  /** Interval ticks may fetch: visible, online, leader, not paused by an unauthorized token. */
+  /** Interval ticks may fetch: visible (or another tab is), online, leader, not paused by an unauthorized token. */
   canPoll(): boolean
   /** A follower asks the leader; null when this tab fetches for itself. */
   askLeader(resource: string): Promise<PersistedEntry | null | undefined> | null

@@ -81,7 +81,8 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     online,
     prepare: session.prepare,
     client: () => client!,
-    canPoll: () => visibility.get() && online.get() && (tabs?.leader ?? true) && !session.paused(),
+    // A hidden leader keeps polling while a follower is visible: followers never poll themselves.
+    canPoll: () => (visibility.get() || !!tabs?.othersVisible) && online.get() && (tabs?.leader ?? true) && !session.paused(),
     askLeader: (key) => (tabs && !tabs.leader ? tabs.requestRefresh(key, 2000) : null),
     networkSuccess(key, entry) {
       consecutive429 = 0
@@ -125,6 +126,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     client = clientFor(() => session.token() ?? '')
     const home = domain ?? (jwt ? identity.iss : null)
     if (crossTab && jwt && home) tabs = linkTabs(home, identity, tabHost, internals.createTabSync)
+    tabs?.setVisible?.(visibility.get())
     patch({
       status: 'signed-in', userId: jwt ? identity.sub : null, orgCode: identity.orgCode, domain: home,
       leader: tabs?.leader ?? true, persisted: disk.persisted(), rateLimitedUntil: gate.until(),
@@ -144,6 +146,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   }
 
   const stopVisibility = visibility.subscribe((visible) => {
+    tabs?.setVisible?.(visible)
     if (visible && refetchOnFocus) for (const p of activeOnes()) p.revalidate(REVALIDATE_AGE)
   })
   const stopOnline = online.subscribe((isOnline) => {
