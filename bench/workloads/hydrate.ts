@@ -7,7 +7,7 @@ import { QueryObserver } from '@tanstack/query-core'
 import { createStore, del, get, keys, set } from 'idb-keyval'
 import { rounds, whenFresh } from '../lib/harness'
 import type { Row } from '../lib/report'
-import { median, now, until } from '../lib/stats'
+import { gc, median, now, sleep, until } from '../lib/stats'
 import { createStub, NAMES, type Name } from '../lib/stub'
 import { token } from '../lib/token'
 import { createClient, tanstack } from '../subjects/tanstack'
@@ -34,8 +34,10 @@ async function ours(): Promise<[all: number, first: number]> {
     if (i > 2000) throw new Error('persisted entries never appeared')
     await new Promise((r) => setTimeout(r, 5))
   }
+  await sleep(100) // let its batched writes (20 ms apart) land: TanStack's save is awaited too
   first.destroy()
   stub.latency = Infinity
+  gc()
   const t0 = now()
   const second = createOurs({ ...o, token: token() }, { persist: true })
   const shown = (n: Name) => second.resource(n).get().data !== undefined
@@ -69,6 +71,7 @@ async function peer(round: number): Promise<number> {
   await persistQueryClientSave({ queryClient: saving as never, persister: persisterOn(createStore(dbName, 'kv')) })
   saving.clear(); saving.unmount(); first.destroy()
   stub.latency = Infinity
+  gc()
   const t0 = now()
   const tok = token()
   const { client, options } = createClient({ stub, token: tok, names: NAMES }, () => tok)
