@@ -79,6 +79,6 @@ if (!only) {
   const block = `<!-- table:start -->\n${table}\n\n${notes.join('\n')}${notes.length ? '\n\n' : ''}` +
     `Run ${env.date.slice(0, 16).replace('T', ' ')} UTC: Node ${env.node}, ${env.cpus} cores (${env.cpu}), ${env.seconds} s; ` +
     `${Object.entries(env.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.\n<!-- table:end -->`
-  writeFileSync(readme, text.replace(/<!-- table:start -->[\s\S]*<!-- table:end -->/, block))
+  writeFileSync(readme, text.replace(/<!-- table:start -->[\s\S]*<!-- table:end -->/, () => block)) // a function: `$` in the table is literal
 }
 process.exit(0) // TanStack gc timers (5 min) and hung stub fetches would keep the process alive
