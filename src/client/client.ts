@@ -2,16 +2,9 @@ import { AccountApiError } from './errors'
 import { entitlementData, introspection, pageData, portalLink, userProfile } from './map'
 import type { ListResourceName } from './models'
 import { mergePages, readPage } from './paginate'
+import { entitlementPath, PATHS } from './paths'
 import { createSend } from './request'
 import type { AccountClient, AccountClientOptions, PageDataMap, PageOptions, RequestOptions } from './types'
-
-const LIST_PATHS: Record<ListResourceName, string> = {
-  permissions: '/account_api/v1/permissions',
-  roles: '/account_api/v1/roles',
-  featureFlags: '/account_api/v1/feature_flags',
-  properties: '/account_api/v1/properties',
-  entitlements: '/account_api/v1/entitlements',
-}
 
 /**
  * A typed client for the Kinde Account API (DESIGN.md §4). Every method resolves with camelCase
@@ -24,7 +17,7 @@ export function createAccountClient(options: AccountClientOptions): AccountClien
   const getPage = <R extends ListResourceName>(resource: R, { pageSize = defaultPageSize, startingAfter, signal }: PageOptions = {}) =>
     send({
       method: 'GET',
-      path: LIST_PATHS[resource],
+      path: PATHS[resource],
       query: { page_size: pageSize, starting_after: startingAfter },
       signal,
       read: (body) => readPage(body, pageData[resource] as (d: object) => PageDataMap[R], startingAfter),
@@ -38,7 +31,7 @@ export function createAccountClient(options: AccountClientOptions): AccountClien
       const cursor = page.nextPageStartingAfter as string // readPage guarantees one when hasMore
       // a cursor seen before would loop forever
       if (seen.has(cursor)) {
-        throw new AccountApiError({ kind: 'invalid_response', method: 'GET', path: LIST_PATHS[resource], message: 'the page cursor repeats' })
+        throw new AccountApiError({ kind: 'invalid_response', method: 'GET', path: PATHS[resource], message: 'the page cursor repeats' })
       }
       seen.add(cursor)
       page = await getPage(resource, { startingAfter: cursor, signal })
@@ -48,15 +41,13 @@ export function createAccountClient(options: AccountClientOptions): AccountClien
   }
 
   return {
-    getUserProfile: ({ signal } = {}) => send({ method: 'GET', path: '/oauth2/v2/user_profile', signal, read: userProfile }),
+    getUserProfile: ({ signal } = {}) => send({ method: 'GET', path: PATHS.profile, signal, read: userProfile }),
     getPermissions: all('permissions'),
     getRoles: all('roles'),
     getFeatureFlags: all('featureFlags'),
     getProperties: all('properties'),
     getEntitlements: all('entitlements'),
-    // The spec's path has no {key} template; the real route does (ERRATA §1)
-    getEntitlement: (key, { signal } = {}) =>
-      send({ method: 'GET', path: `/account_api/v1/entitlement/${encodeURIComponent(key)}`, signal, read: entitlementData }),
+    getEntitlement: (key, { signal } = {}) => send({ method: 'GET', path: entitlementPath(key), signal, read: entitlementData }),
     getPage,
     getPortalLink: ({ subnav, returnUrl, signal } = {}) =>
       send({ method: 'GET', path: '/account_api/v1/portal_link', query: { subnav, return_url: returnUrl }, signal, read: portalLink }),

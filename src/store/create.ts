@@ -12,7 +12,7 @@ import type { Identity } from '../token/types'
 import { createActions } from './actions'
 import type { PipelineContext } from './context'
 import { createDerivedValues } from './derived'
-import { entitlementFetcher, RESOURCES } from './fetchers'
+import { entitlementFetcher, fetcherFor } from './fetchers'
 import { toObservable } from './observable'
 import { linkPersistence, resolvePersister } from './persistence'
 import { createPipeline, type Pipeline } from './resource'
@@ -99,7 +99,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   }
 
   for (const name of RESOURCE_NAMES) {
-    const { path, fetch: fetcher } = RESOURCES[name]
+    const { path, fetch: fetcher } = fetcherFor(name)
     // Resources outside `resources` still exist on the store; they sync only while subscribed.
     ;(pipelines as Record<string, Pipeline<unknown>>)[name] = createPipeline(ctx, {
       key: name, path, fetch: fetcher, eager: resources.includes(name), onActivate: () => activate(pipelines[name]),
