@@ -1,16 +1,11 @@
 import type { UseStore } from 'idb-keyval'
 
-/** Why IndexedDB cannot be used; the persister answers any of these by falling back to memory. */
-export class StorageUnavailableError extends Error {
-  override name = 'StorageUnavailableError' as const
-  constructor(
-    readonly reason: 'missing' | 'timeout' | 'error',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options)
-  }
-}
+/**
+ * Why IndexedDB cannot be used (an Error named StorageUnavailableError with a `reason`); the
+ * persister answers any of these by falling back to memory. A factory, not a class: smaller.
+ */
+const unavailable = (reason: 'missing' | 'timeout' | 'error', cause?: unknown): Error =>
+  Object.assign(new Error(`IndexedDB unavailable: ${reason}`, { cause }), { name: 'StorageUnavailableError', reason })
 
 export interface IdbStoreOptions {
   dbName: string
@@ -64,18 +59,18 @@ export function createIdbStore(options: IdbStoreOptions): UseStore {
 
 function open(factory: IDBFactory | null | undefined, dbName: string, storeName: string, timeout: number, version?: number): Promise<IDBDatabase> {
   return new Promise<IDBDatabase>((resolve, reject) => {
-    if (!factory) return reject(new StorageUnavailableError('missing', 'IndexedDB is not available'))
+    if (!factory) return reject(unavailable('missing'))
     let request: IDBOpenDBRequest
     try {
       request = version === undefined ? factory.open(dbName) : factory.open(dbName, version)
     } catch (cause) {
-      return reject(new StorageUnavailableError('error', 'IndexedDB refused to open', { cause }))
+      return reject(unavailable('error', cause))
     }
     let settled = false
     // 'blocked' is not final (the other connection may still close), so only the deadline gives up.
     const timer = setTimeout(() => {
       settled = true
-      reject(new StorageUnavailableError('timeout', `IndexedDB did not open within ${timeout} ms`))
+      reject(unavailable('timeout'))
     }, timeout)
     request.onupgradeneeded = () => {
       const db = request.result
@@ -96,7 +91,7 @@ function open(factory: IDBFactory | null | undefined, dbName: string, storeName:
       if (settled) return
       clearTimeout(timer)
       settled = true
-      reject(new StorageUnavailableError('error', 'IndexedDB failed to open', { cause: request.error }))
+      reject(unavailable('error', request.error))
     }
   })
 }
