@@ -7,10 +7,6 @@ export function scopeName(domain: string, identity: Identity): string {
   return `kinde-account-sync|${domain}|${identityPrefix(identity)}`
 }
 
-export function sameIdentity(a: Identity, b: Identity): boolean {
-  return a.iss === b.iss && a.sub === b.sub && (a.orgCode ?? null) === (b.orgCode ?? null)
-}
-
 const isIdentity = (v: unknown): v is Identity => {
   const i = v as Identity | null
   return typeof i === 'object' && i !== null && typeof i.iss === 'string' && typeof i.sub === 'string'

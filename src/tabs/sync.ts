@@ -1,7 +1,8 @@
 import { isSyncedResource, toEntry } from '../persist/key'
 import type { PersistedEntry } from '../persist/types'
 import { electLeader } from './leader'
-import { isTabMessage, randomId, sameIdentity, scopeName } from './messages'
+import { sameIdentity } from '../token/identity'
+import { isTabMessage, randomId, scopeName } from './messages'
 import { createPresence } from './presence'
 import type { TabMessage, TabSync, TabSyncOptions } from './types'
 
@@ -68,6 +69,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
 
   channel.onmessage = (event: MessageEvent) => {
     const message: unknown = event.data
+    // isTabMessage guarantees an orgCode of string or null, as identityOf gives ours
     if (closed || !isTabMessage(message) || !sameIdentity(message.identity, identity)) return
     if (presence.handle(message)) return
     switch (message.type) {
