@@ -15,7 +15,7 @@ import { createDerivedValues } from './derived'
 import { entitlementFetcher, fetcherFor } from './fetchers'
 import { toObservable } from './observable'
 import { linkPersistence, resolvePersister } from './persistence'
-import { createPipeline, type Pipeline } from './resource'
+import { createPipeline, type Pipeline, type PipelineOptions } from './resource'
 import { createSession } from './session'
 import { linkTabs, startSync, type TabHost } from './tabs'
 import type { AccountStore, AccountStoreOptions, SessionState } from './types'
@@ -98,13 +98,12 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     unauthorized: () => session.unauthorized(),
   }
 
-  for (const name of RESOURCE_NAMES) {
-    const { path, fetch: fetcher } = fetcherFor(name)
-    // Resources outside `resources` still exist on the store; they sync only while subscribed.
-    ;(pipelines as Record<string, Pipeline<unknown>>)[name] = createPipeline(ctx, {
-      key: name, path, fetch: fetcher, eager: resources.includes(name), onActivate: () => activate(pipelines[name]),
-    })
+  const pipeline = (key: string, source: Pick<PipelineOptions<any>, 'path' | 'fetch'>, eager: boolean): Pipeline<any> => {
+    const p: Pipeline<any> = createPipeline(ctx, { key, ...source, eager, onActivate: () => activate(p) })
+    return p
   }
+  // Resources outside `resources` still exist on the store; they sync only while subscribed.
+  for (const name of RESOURCE_NAMES) pipelines[name] = pipeline(name, fetcherFor(name), resources.includes(name))
 
   function activate(p: Pipeline<any>): void {
     if (!ctx.signedIn()) return
@@ -180,8 +179,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     entitlement(key) {
       let p = entitlements.get(key)
       if (!p) {
-        const { path, fetch: fetcher } = entitlementFetcher(key)
-        p = createPipeline(ctx, { key: `entitlement:${key}`, path, fetch: fetcher, eager: false, onActivate: () => activate(p!) })
+        p = pipeline(`entitlement:${key}`, entitlementFetcher(key), false) as Pipeline<EntitlementData>
         if (ctx.signedIn()) p.reset(true)
         entitlements.set(key, p)
       }
