@@ -1,3 +1,5 @@
+import { isRecord as isObject } from '../token/claims'
+
 /**
  * Hand-written validators, a few hundred bytes instead of a schema library. They throw a
  * TypeError naming the bad field; the request layer turns it into an `invalid_response`.
@@ -6,8 +8,8 @@
  */
 export type Json = Record<string, unknown>
 
-export const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
+/** A plain object (not null, not an array); the token module's, shared. */
+export { isObject }
 
 export const bad = (where: string, problem: string): never => {
   throw new TypeError(`${where} ${problem}`)

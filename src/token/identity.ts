@@ -1,6 +1,7 @@
 import type { AccessTokenClaims, Identity } from './types'
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+/** A non-empty string, else null (also how token sources are read). */
+export const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 
 /**
  * Who the token belongs to: `iss` + `sub` + `org_code` (or Hasura's `x-hasura-org-code`, ERRATA §10).

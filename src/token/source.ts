@@ -1,4 +1,5 @@
 import type { TokenSource } from '../store/types'
+import { text as normalise } from './identity'
 
 /**
  * One stream of tokens fed by the `token` option and by `setToken()`: the latest value wins.
@@ -17,7 +18,6 @@ export interface TokenStream {
   close(): void
 }
 
-const normalise = (token: unknown): string | null => (typeof token === 'string' && token !== '' ? token : null)
 
 type Unsubscribe = (() => void) | { unsubscribe(): void } | undefined
 
