@@ -18,7 +18,7 @@ describe('mock routes (in-process fetch)', () => {
     expect(status).toBe(200)
     expect(body).toEqual({
       id: 'kp_carol', sub: 'kp_carol', provided_id: null, name: 'Carol Chen', given_name: 'Carol', family_name: 'Chen',
-      email: '[email protected]', email_verified: false, picture: null, preferred_username: null,
+      email: 'carol@globex.example', email_verified: false, picture: null, preferred_username: null,
       updated_at: 1_761_955_200,
     })
   })

@@ -19,7 +19,7 @@ export function defaultSeed(): MockSeed {
   const alice: MockUser = {
     profile: {
       id: 'kp_alice', sub: 'kp_alice', provided_id: 'ext-1001', name: 'Alice Anders', given_name: 'Alice',
-      family_name: 'Anders', email: '[email protected]', email_verified: true,
+      family_name: 'Anders', email: 'alice@acme.example', email_verified: true,
       picture: 'https://avatars.example.com/alice.png', preferred_username: 'alice', updated_at: 1_767_225_600,
     },
     properties: properties({
@@ -52,7 +52,7 @@ export function defaultSeed(): MockSeed {
   const bob: MockUser = {
     profile: {
       id: 'kp_bob', sub: 'kp_bob', provided_id: null, name: 'Bob Baker', given_name: 'Bob', family_name: 'Baker',
-      email: '[email protected]', email_verified: true, picture: 'https://avatars.example.com/bob.png',
+      email: 'bob@acme.example', email_verified: true, picture: 'https://avatars.example.com/bob.png',
       preferred_username: 'bob', updated_at: 1_764_547_200,
     },
     properties: properties({
@@ -73,7 +73,7 @@ export function defaultSeed(): MockSeed {
   const carol: MockUser = {
     profile: {
       id: 'kp_carol', sub: 'kp_carol', provided_id: null, name: 'Carol Chen', given_name: 'Carol',
-      family_name: 'Chen', email: '[email protected]', email_verified: false, picture: null,
+      family_name: 'Chen', email: 'carol@globex.example', email_verified: false, picture: null,
       preferred_username: null, updated_at: 1_761_955_200,
     },
     properties: properties({
