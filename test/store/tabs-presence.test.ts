@@ -40,7 +40,8 @@ test('a hidden leader polls while a follower tab is visible, and stops when ever
   await advance(1000)
   api.clearRequests()
   api.setRoles('kp_alice', [{ key: 'astronaut' }])
-  await advance(180_000, 5000)
+  // three intervals, plus half of one so the third tick's request has time to land
+  await advance(210_000, 5000)
   expect(countRequests(api, 'roles')).toBe(3) // one per interval, all from the hidden leader
   expect(follower.hasRole('astronaut').get()).toBe(true)
   expect(follower.roles.get().source).toBe('tab')
