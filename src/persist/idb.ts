@@ -1,4 +1,4 @@
-import { delMany, entries, get, keys, setMany } from 'idb-keyval'
+import { promisifyRequest as done } from 'idb-keyval'
 import { createIdbStore } from './idb-store'
 import type { StorageEngine } from './types'
 
@@ -22,12 +22,16 @@ export function createIdbEngine(options: IdbEngineOptions = {}): StorageEngine {
   const { dbName = 'kinde-account-sync', storeName = 'entries', openTimeout = 1000 } = options
   const factory = 'indexedDB' in options ? options.indexedDB : globalThis.indexedDB
   const store = createIdbStore({ dbName, storeName, openTimeout, factory })
+  // idb-keyval's get/setMany/… would each bundle its default store and a cursor fallback for
+  // browsers without getAll(); with our own store, these one-liners do the same work.
+  const all = (s: IDBObjectStore) => done(s.getAllKeys() as IDBRequest<string[]>)
   return {
     durable: true,
-    get: (key) => get(key, store),
-    setMany: (items) => setMany(items, store),
-    delMany: (items) => delMany(items, store),
-    keys: () => keys<string>(store),
-    entries: () => entries<string, unknown>(store),
+    get: (key) => store('readonly', (s) => done(s.get(key))),
+    setMany: (items) => store('readwrite', (s) => { for (const [k, v] of items) s.put(v, k); return done(s.transaction) }),
+    delMany: (keys) => store('readwrite', (s) => { for (const k of keys) s.delete(k); return done(s.transaction) }),
+    keys: () => store('readonly', all),
+    entries: () => store('readonly', (s) =>
+      Promise.all([all(s), done(s.getAll())]).then(([k, v]) => k.map((key, i) => [key, v[i]] as [string, unknown]))),
   }
 }
