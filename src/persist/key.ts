@@ -1,3 +1,4 @@
+import { RESOURCE_NAMES } from '../client/models'
 import type { Identity } from '../token/types'
 import type { PersistedEntry } from './types'
 
@@ -21,7 +22,6 @@ export function persistKey(identity: Identity, resource: string): string {
   return identityPrefix(identity) + part(resource)
 }
 
-const RESOURCES = new Set(['profile', 'permissions', 'roles', 'featureFlags', 'properties', 'entitlements'])
 
 /**
  * Only account data is ever persisted or posted to other tabs: the six resources and
@@ -29,7 +29,7 @@ const RESOURCES = new Set(['profile', 'permissions', 'roles', 'featureFlags', 'p
  */
 export function isSyncedResource(resource: unknown): resource is string {
   if (typeof resource !== 'string') return false
-  return RESOURCES.has(resource) || (resource.startsWith('entitlement:') && resource.length > 12)
+  return (RESOURCE_NAMES as readonly string[]).includes(resource) || (resource.startsWith('entitlement:') && resource.length > 12)
 }
 
 /** True for `{ data, updatedAt }` with data present and a finite time. */
