@@ -8,7 +8,7 @@ import type { Pipeline } from './resource'
 import type { Derived, HasParams, ResourceState, Widen } from './types'
 
 type Claims = AccessTokenClaims | null
-type Pipelines = { [N in ResourceName]?: Pipeline<ResourceDataMap[N]> }
+type Pipelines = { [N in ResourceName]: Pipeline<ResourceDataMap[N]> }
 
 /** One answer: from fresh data, the token's claims, persisted data, or the fallback (DESIGN.md §5). */
 function answer<T, R>(
@@ -30,12 +30,11 @@ const sameType = (value: unknown, fallback: unknown): boolean => {
 
 export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<Claims>) {
   const memo = new Map<string, Derived<any>>()
-  const none = computed($claims, () => undefined) // stands in for a resource that is not synced
 
   function derive<T>(memoKey: string, names: ResourceName[], compute: (states: any[], claims: Claims) => T): Derived<T> {
     const hit = memo.get(memoKey)
     if (hit) return hit
-    const atoms = names.map((n) => pipelines[n]?.$state ?? none)
+    const atoms = names.map((n) => pipelines[n].$state)
     const $value = computed([...atoms, $claims] as ReadableAtom<unknown>[], (...values: unknown[]) =>
       compute(values.slice(0, names.length), values[names.length] as Claims))
     const derived: Derived<T> = {
@@ -43,7 +42,7 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
       value$: toObservable($value),
       get: () => $value.get(),
       settled: () =>
-        Promise.all(names.map((n) => (pipelines[n]?.active() ? pipelines[n]!.firstSettled() : undefined)))
+        Promise.all(names.map((n) => (pipelines[n].active() ? pipelines[n].firstSettled() : undefined)))
           .then(() => $value.get(), () => $value.get()),
     }
     memo.set(memoKey, derived)

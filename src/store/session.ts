@@ -71,10 +71,7 @@ export function createSession(options: {
 
   const stream = createTokenStream(options.token, (next) => onToken(next))
 
-  const expired = (): boolean => {
-    const claims = $claims.get()
-    return claims !== null && typeof claims.exp === 'number' && isExpired(claims, options.now())
-  }
+  const expired = (): boolean => isExpired($claims.get(), options.now())
 
   return {
     $claims,
