@@ -86,7 +86,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 function profile(v: number) {
   return {
     id: 'kp_bench', sub: 'kp_bench', provided_id: null, name: `Bench User v${v}`, given_name: 'Bench',
-    family_name: 'User', email: '[email protected]', email_verified: true, picture: null,
+    family_name: 'User', email: 'user@example.com', email_verified: true, picture: null,
     preferred_username: 'bench', updated_at: 1700000000,
   }
 }
