@@ -135,6 +135,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
     onMount($state, () => {
       mounted = true
       options.onActivate?.()
+      poll() // syncing includes the interval, on every (re)subscription (rule 11)
       return () => {
         mounted = false
         timer.stop()
