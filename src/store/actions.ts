@@ -27,15 +27,18 @@ export function createActions(deps: {
     if (!client || session.token() === null || epoch !== session.epoch()) {
       throw new AccountApiError({ kind: 'unauthorized', method, path, message: 'signed out' })
     }
-    if (verdict === 'expired') {
+    // 'paused' after an expired token's episode began is still an expired token: never sent
+    if (verdict === 'expired' || session.expired()) {
       session.unauthorized()
       throw new AccountApiError({ kind: 'unauthorized', method, path, message: 'token expired' })
     }
+    const sent = session.token()
     try {
       return await send(client)
     } catch (error) {
       if (error instanceof AccountApiError && error.kind === 'rate_limited') deps.rateLimited(error)
-      else if (error instanceof AccountApiError && error.kind === 'unauthorized') session.unauthorized()
+      // only a refusal of the current token starts an episode (not of one replaced meanwhile)
+      else if (error instanceof AccountApiError && error.kind === 'unauthorized' && sent === session.token()) session.unauthorized()
       throw error
     }
   }

@@ -53,6 +53,7 @@ export async function attemptCycle<T>(ctx: PipelineContext, o: AttemptOptions<T>
     }
     if (ctx.gate.until() !== null) continue // another resource hit a 429 meanwhile
     let error: AccountApiError
+    const sent = ctx.token()
     try {
       const data = await o.fetch(ctx.client(), o.signal)
       if (dead()) return
@@ -66,6 +67,9 @@ export async function attemptCycle<T>(ctx: PipelineContext, o: AttemptOptions<T>
       if (dead()) return
       error = e instanceof AccountApiError ? e : new AccountApiError({ kind: 'network', method: 'GET', path: o.path, cause: e })
     }
+    // A 401/403 for a token already replaced (the episode's onUnauthorized brought a new one while
+    // this request travelled) says nothing about the current token: send again with it.
+    if (error.kind === 'unauthorized' && sent !== ctx.token()) continue
     const retrying = retryable(error.kind) && attempt < ctx.retry.attempts && ctx.online.get()
     dispatch({ type: 'failure', error, retrying })
     if (error.kind === 'rate_limited') {

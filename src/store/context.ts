@@ -18,6 +18,8 @@ export interface PipelineContext {
   online: EnvironmentSignal
   /** Re-reads a function token source, then says whether a request may go out with the current token. */
   prepare(epoch: number): Promise<'send' | 'paused' | 'expired'>
+  /** The current token (to tell an answer to an older token from one to the current token). */
+  token(): string | null
   /** The client of the current identity. */
   client(): AccountClient
   /** Interval ticks may fetch: visible (or another tab is), online, leader, not paused by an unauthorized token. */

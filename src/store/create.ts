@@ -80,6 +80,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     gate,
     online,
     prepare: session.prepare,
+    token: session.token,
     client: () => client!,
     // A hidden leader keeps polling while a follower is visible: followers never poll themselves.
     canPoll: () => (visibility.get() || !!tabs?.othersVisible) && online.get() && (tabs?.leader ?? true) && !session.paused(),

@@ -24,6 +24,8 @@ export interface Session {
   /** The current token got 401/403 (or is expired): pause, call onUnauthorized once, re-read. */
   unauthorized(): void
   paused(): boolean
+  /** The current token is past its `exp` (never sent, whatever the verdict). */
+  expired(): boolean
   set(token: string | null): void
   /** Signs out and ignores this token if the source yields it again. */
   signOut(): void
@@ -97,6 +99,7 @@ export function createSession(options: {
         .catch(() => {})
     },
     paused: () => token !== null && token === pausedToken,
+    expired,
     set: (next) => stream.set(next),
     signOut() {
       if (token !== null) signedOutToken = token

@@ -1,0 +1,23 @@
+// Rule 7 / "Tokens": a 401/403 answering a request sent with an older token is not a new episode.
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { createMockAccountApi } from 'kinde-account-sync/mock'
+import { advance, allReady, makeStore, until, useFakeTime } from './helpers'
+
+beforeEach(useFakeTime)
+afterEach(() => { vi.restoreAllMocks(); vi.useRealTimers() })
+
+test('a late 403 for the revoked token neither pauses the fresh token nor calls onUnauthorized again', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const stale = await api.issueToken('kp_alice')
+  const fresh = await api.issueToken('kp_alice')
+  api.revokeToken(stale)
+  let current = stale
+  const onUnauthorized = vi.fn(() => { current = fresh })
+  api.fault('roles', { latency: 2000 }, { times: 1 }) // roles' 403 for the stale token lands late
+  const store = makeStore({ token: () => current, fetch: api.fetch, persist: false, crossTab: false, onUnauthorized })
+  await advance(3000)
+  await until(() => allReady(store) && store.roles.get().error === undefined, 'recovered with the fresh token')
+  expect(onUnauthorized).toHaveBeenCalledTimes(1)
+  expect(store.$session.get().status).toBe('signed-in')
+  store.destroy()
+})
