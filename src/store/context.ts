@@ -20,6 +20,8 @@ export interface PipelineContext {
   prepare(epoch: number): Promise<'send' | 'paused' | 'expired'>
   /** The current token (to tell an answer to an older token from one to the current token). */
   token(): string | null
+  /** The current token got unauthorized and no other has come yet. */
+  paused(): boolean
   /** The client of the current identity. */
   client(): AccountClient
   /** Interval ticks may fetch: visible (or another tab is), online, leader, not paused by an unauthorized token. */

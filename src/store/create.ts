@@ -81,6 +81,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     online,
     prepare: session.prepare,
     token: session.token,
+    paused: session.paused,
     client: () => client!,
     // A hidden leader keeps polling while a follower is visible: followers never poll themselves.
     canPoll: () => (visibility.get() || !!tabs?.othersVisible) && online.get() && (tabs?.leader ?? true) && !session.paused(),

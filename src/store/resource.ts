@@ -62,6 +62,9 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
       dispatch({ type: 'age', stale: ctx.now() - updatedAt >= ctx.refreshInterval })
     }
     if (active() && ctx.canPoll()) void run()
+    // Paused by an unauthorized token: send nothing, but the tick still re-reads a function
+    // source, so a token the SDK refreshed on its own resumes the store ("Tokens").
+    else if (active() && ctx.paused()) void ctx.prepare(ctx.epoch())
   })
   const poll = (): void => {
     if (ctx.refreshInterval !== false && active() && !timer.running) timer.start(ctx.refreshInterval)

@@ -21,3 +21,17 @@ test('a late 403 for the revoked token neither pauses the fresh token nor calls 
   expect(store.$session.get().status).toBe('signed-in')
   store.destroy()
 })
+
+test('while paused by an unauthorized token, interval ticks still re-read a function source and resume on a new token', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const stale = await api.issueToken('kp_alice')
+  const fresh = await api.issueToken('kp_alice')
+  api.revokeToken(stale)
+  let current = stale
+  const store = makeStore({ token: () => current, fetch: api.fetch, persist: false, crossTab: false, resources: ['roles'], refreshInterval: 60_000 })
+  await until(() => store.roles.get().error?.kind === 'unauthorized', 'unauthorized')
+  current = fresh // the SDK refreshed its session on its own; nobody calls refresh()
+  await advance(61_000, 1000)
+  await until(() => store.roles.get().status === 'ready' && store.roles.get().error === undefined, 'resumed on the interval')
+  store.destroy()
+})
