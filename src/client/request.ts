@@ -31,6 +31,10 @@ function errorCode(body: unknown): string | null {
   return typeof code === 'string' ? code : null
 }
 
+/** fetch's own errors may quote the Authorization header (undici does, for an invalid value): never pass the token on. */
+const scrub = (cause: unknown, token: string): unknown =>
+  cause instanceof Error && cause.message.includes(token) ? new TypeError(cause.message.split(token).join('[token]')) : cause
+
 function encode(fields: Record<string, string | number | null | undefined>): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(fields)) if (value != null) params.append(key, String(value))
@@ -97,7 +101,7 @@ export function createSend(options: AccountClientOptions): Send {
       } catch (cause) {
         if (signal?.aborted) throw fail('aborted', { cause })
         if (timedOut) throw fail('timeout', { message: `no response within ${timeout} ms`, cause })
-        throw fail('network', { cause })
+        throw fail('network', { cause: scrub(cause, token) })
       }
 
       const { status, text } = answer
