@@ -25,3 +25,19 @@ test('ignores values it cannot read', () => {
   expect(retryAfterMs(headers({ 'RateLimit-Reset': '-3', 'Retry-After': 'later' }), now)).toBeNull()
   expect(retryAfterMs(headers({ 'RateLimit-Reset': 'abc', 'Retry-After': '4' }), now)).toBe(4_000)
 })
+
+test('a number-like Retry-After is never read as a date', () => {
+  // Date.parse('-3') and Date.parse('120, 120') are dates in 2001: that would be "retry now" (0)
+  expect(retryAfterMs(headers({ 'Retry-After': '-3' }), now)).toBeNull()
+})
+
+test('a header sent twice (a proxy and the origin) is read, the larger value wins', () => {
+  const twice = new Headers()
+  twice.append('Retry-After', '120')
+  twice.append('Retry-After', '30')
+  expect(retryAfterMs(twice, now)).toBe(120_000)
+  const resets = new Headers()
+  resets.append('RateLimit-Reset', '5')
+  resets.append('RateLimit-Reset', '5')
+  expect(retryAfterMs(resets, now)).toBe(5_000)
+})
