@@ -28,6 +28,10 @@ const sameType = (value: unknown, fallback: unknown): boolean => {
   return typeof value !== 'object' || (fallback !== null && !Array.isArray(value) && !Array.isArray(fallback))
 }
 
+/** The token's own flag (a key like 'constructor' must not find Object.prototype's member). */
+const ownFlag = (flags: Record<string, FlagValue> | undefined, key: string): FlagValue | undefined =>
+  flags && Object.prototype.hasOwnProperty.call(flags, key) ? flags[key] : undefined
+
 export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<Claims>) {
   const memo = new Map<string, Derived<any>>()
 
@@ -51,7 +55,7 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
 
   const flagOf = (state: ResourceState<ResourceDataMap['featureFlags']> | undefined, claims: Claims, key: string) =>
     answer<ResourceDataMap['featureFlags'], FlagValue | undefined>(
-      state, (d) => d.featureFlags.find((f) => f.key === key)?.value, () => claimFlags(claims)?.[key], undefined)
+      state, (d) => d.featureFlags.find((f) => f.key === key)?.value, () => ownFlag(claimFlags(claims), key), undefined)
   const hasPermission = (state: ResourceState<ResourceDataMap['permissions']> | undefined, claims: Claims, key: string) =>
     answer(state, (d) => d.permissions.some((p) => p.key === key), () => claimPermissions(claims)?.includes(key), false)
   const hasRole = (state: ResourceState<ResourceDataMap['roles']> | undefined, claims: Claims, key: string) =>
