@@ -14,7 +14,12 @@ function part(value: string): string {
 /** The key prefix shared by all entries of one identity (ends with '|'). */
 export function identityPrefix(identity: Identity): string {
   const org = identity.orgCode == null ? '-' : identity.orgCode === '-' ? '%2D' : part(identity.orgCode)
-  return `${KEY_PREFIX}${part(identity.iss)}|${part(identity.sub)}|${org}|`
+  return `${userPrefix(identity)}${org}|`
+}
+
+/** The key prefix shared by all entries of one user (iss + sub), in every org (ends with '|'). */
+export function userPrefix(identity: Identity): string {
+  return `${KEY_PREFIX}${part(identity.iss)}|${part(identity.sub)}|`
 }
 
 /** The storage key of one (identity, resource): `v1|<iss>|<sub>|<org_code or ->|<resource>`. */

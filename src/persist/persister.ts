@@ -1,6 +1,6 @@
 import type { Identity } from '../token/types'
 import { createIdbEngine } from './idb'
-import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry } from './key'
+import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry, userPrefix } from './key'
 import { createMemoryEngine } from './memory'
 import { dropOldest, isQuotaError } from './quota'
 import type { PersistedEntry, PersistOptions, Persister, StorageEngine } from './types'
@@ -95,6 +95,14 @@ export function createPersister(options: PersisterOptions = {}): Persister {
     return enqueue(() => write(batch))
   }
 
+  // Queued writes under the prefix are dropped too, so nothing of it lands after the delete.
+  function removePrefix(prefixOf: () => string): Promise<void> {
+    let prefix: string
+    try { prefix = prefixOf() } catch { return Promise.resolve() } // not an identity: nothing to delete
+    for (const key of [...queue.keys()]) if (key.startsWith(prefix)) queue.delete(key)
+    return enqueue(() => deleteWhere((k) => k.startsWith(prefix)))
+  }
+
   function fresh(entry: PersistedEntry | undefined): entry is PersistedEntry {
     return entry !== undefined && now() - entry.updatedAt <= maxAge
   }
@@ -130,12 +138,8 @@ export function createPersister(options: PersisterOptions = {}): Persister {
 
     flush: () => run(),
 
-    async removeIdentity(identity) {
-      let prefix: string
-      try { prefix = identityPrefix(identity) } catch { return }
-      for (const key of [...queue.keys()]) if (key.startsWith(prefix)) queue.delete(key)
-      return enqueue(() => deleteWhere((k) => k.startsWith(prefix)))
-    },
+    removeIdentity: (identity) => removePrefix(() => identityPrefix(identity)),
+    removeUser: (identity) => removePrefix(() => userPrefix(identity)),
 
     clear() {
       queue.clear()

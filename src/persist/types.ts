@@ -39,6 +39,8 @@ export interface Persister {
   flush(): Promise<void>
   /** Deletes only this identity's entries (queued writes for it are dropped too). */
   removeIdentity(identity: import('../token/types').Identity): Promise<void>
+  /** Deletes every entry of this user (same iss and sub) in every org: what sign-out and a user switch leave behind is nothing. */
+  removeUser(identity: import('../token/types').Identity): Promise<void>
   /** Deletes every entry this library wrote. */
   clear(): Promise<void>
 }

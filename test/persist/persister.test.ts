@@ -115,6 +115,19 @@ describe('createPersister', () => {
     expect(await persister.load(alice, 'permissions')).toBeUndefined()
   })
 
+  test('removeUser deletes that user in every org, and drops their queued writes; other users stay', async () => {
+    const engine = createMemoryEngine()
+    const persister = createPersister({ engine })
+    persister.save(alice, 'roles', entry('a'))
+    persister.save(aliceOtherOrg, 'roles', entry('a2'))
+    persister.save(bob, 'roles', entry('b'))
+    await persister.flush()
+    persister.save(aliceOtherOrg, 'permissions', entry('queued for alice elsewhere'))
+    await persister.removeUser(alice)
+    await persister.flush()
+    expect(await engine.keys()).toEqual([persistKey(bob, 'roles')])
+  })
+
   test('removeIdentity waits for a write already in flight, so it cannot land afterwards', async () => {
     const engine = spyEngine()
     const persister = createPersister({ engine })
