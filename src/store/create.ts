@@ -93,7 +93,10 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
       tabs?.postState(key, entry)
     },
     rateLimited(error: AccountApiError) {
-      const until = now() + cooldownDelay(error.retryAfterMs, consecutive429++, ctx.retry, ctx.random)
+      // A wait already over (a Retry-After date or reset in the past: the client's clock is ahead)
+      // is no usable answer: back off as without a header, so the 429 row's resumption happens.
+      const asked = error.retryAfterMs !== null && error.retryAfterMs > 0 ? error.retryAfterMs : null
+      const until = now() + cooldownDelay(asked, consecutive429++, ctx.retry, ctx.random)
       gate.extend(until)
       tabs?.postCooldown(until)
     },
