@@ -58,7 +58,7 @@ export function createActions(deps: {
       if (revoke && clientId && token) {
         work.push(Promise.resolve().then(() => deps.clientFor(token).revoke({ clientId, token })).catch(() => {}))
       }
-      if (deps.persister && identity && jwt) work.push(deps.persister.removeIdentity(identity))
+      if (deps.persister && identity && jwt) work.push(deps.persister.removeUser(identity)) // every org of this user (§6)
       await Promise.all(work)
     },
     clearCache: async () => { await deps.persister?.clear() },

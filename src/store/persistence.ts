@@ -28,7 +28,7 @@ export function linkPersistence(persister: Persister | null, session: Session) {
     /** A new identity: a different user (not org) than the last one of this tab loses its entries. */
     switched(identity: Identity): void {
       if (!usable()) return
-      if (lastUser && (lastUser.iss !== identity.iss || lastUser.sub !== identity.sub)) void persister!.removeIdentity(lastUser)
+      if (lastUser && (lastUser.iss !== identity.iss || lastUser.sub !== identity.sub)) void persister!.removeUser(lastUser)
       lastUser = identity
     },
     /** Shows this identity's persisted entry, unless the identity changed meanwhile. */
