@@ -12,6 +12,10 @@ export const alias = {
   'kinde-account-sync/vue': here('../adapters/vue/index.ts'),
   'kinde-account-sync/svelte': here('../adapters/svelte/index.ts'),
   'kinde-account-sync/vanilla': here('../adapters/vanilla/index.ts'),
+  'kinde-account-sync/react': here('../adapters/react/index.ts'),
+  'kinde-account-sync/kinde': here('../src/kinde/index.ts'),
+  'kinde-account-sync/rxjs': here('../adapters/rxjs/index.ts'),
+  'kinde-account-sync/devtools': here('../adapters/devtools/index.ts'),
   'kinde-account-sync/mock': here('../src/mock/index.ts'),
   'kinde-account-sync': here('../src/index.ts'),
 }
