@@ -1,7 +1,7 @@
 import { defineBuildConfig } from 'unbuild'
 
 // Keep each adapter entry free of the shared chunk's transitive imports (rxjs etc.),
-// so `kinde-account-sync/vanilla` does not pull rxjs unless it uses it (TOOLCHAIN.md).
+// so `kinde-account-sync/vanilla` does not pull rxjs unless it uses it (ARCHITECTURE.md, "Layout").
 const noHoist = (options: { output?: unknown }) => {
   const outputs = Array.isArray(options.output) ? options.output : [options.output]
   for (const output of outputs) if (output) (output as { hoistTransitiveImports?: boolean }).hoistTransitiveImports = false

@@ -3,7 +3,7 @@ import type {
   MockOrg, MockPlan, MockProfile, MockProperty, MockRequest, MockRoute, MockSeed, MockServer, MockUser, OrgScope,
 } from './types'
 
-/** List routes that can answer without `metadata` (ERRATA §2). */
+/** List routes that can answer without `metadata` (ARCHITECTURE.md, "Mock", fact 2). */
 export type MockListRoute = 'permissions' | 'roles' | 'featureFlags' | 'properties' | 'entitlements'
 
 export interface MockAccountApiOptions {
@@ -35,7 +35,11 @@ export interface MockAccountApi {
   /** Serve over HTTP (Node only) with CORS. Tokens issued afterwards carry the server URL as `iss`. */
   listen(options?: ListenOptions): Promise<MockServer>
 
-  /** A signed RS256 JWT with ERRATA §10's claims from the user's data *now* (later changes do not alter it). */
+  /**
+   * A signed RS256 JWT with Kinde's claims (`sub`, `iss`, `exp`, `iat`, `aud`, `azp`, `jti`, `scp`,
+   * `org_code`, `permissions`, `roles`, `feature_flags`) from the user's data *now*: later changes
+   * to the API's data do not alter it, as at Kinde.
+   */
   issueToken(userId: string, options?: IssueTokenOptions): Promise<string>
   /** Later calls with this token get 403 on the Account API and user_profile, 401 on introspect/revoke. */
   revokeToken(token: string): void

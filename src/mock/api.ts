@@ -11,7 +11,7 @@ import type { MockAccountApi, MockAccountApiOptions } from './api-types'
 import type { MockServer } from './types'
 
 /**
- * A faithful Kinde Account API for tests, examples and demos (DESIGN.md §9). Everything lives in
+ * A faithful Kinde Account API for tests, examples and demos (ARCHITECTURE.md, "Mock"). Everything lives in
  * this closure, so two mocks never share data, keys, faults or logs.
  */
 export function createMockAccountApi(options: MockAccountApiOptions = {}): MockAccountApi {

@@ -23,11 +23,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export const empty = (status: number, headers: Record<string, string> = {}) =>
   new Response(null, { status, headers: { ...CORS_HEADERS, ...headers } })
 
-/** Kinde API style: `{ errors: [{ code, message }] }` (ERRATA §4). */
+/** Kinde API style: `{ errors: [{ code, message }] }` (ARCHITECTURE.md, "Mock", fact 4). */
 export const kindeError = (status: number, code: string, message: string, headers?: Record<string, string>) =>
   json(status, { errors: [{ code, message }] }, headers)
 
-/** OAuth style: `{ error, error_description }`, as introspect and revoke send (ERRATA §5). */
+/** OAuth style: `{ error, error_description }`, as introspect and revoke send (ARCHITECTURE.md, "Mock", fact 5). */
 export const oauthError = (status: number, error: string, description: string) =>
   json(status, { error, error_description: description })
 

@@ -10,8 +10,9 @@ export type Authenticated = { ok: true; userId: string; orgCode: string | null; 
 export type Rejected = { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'revoked' | 'unknown_user' }
 
 /**
- * Tokens carry ERRATA §10's claims computed from the API data *at issue time*: later mutations
- * change the API, not tokens already out there, so claims lag behind the API as in Kinde.
+ * Tokens carry Kinde's claims (ARCHITECTURE.md, "Mock", fact 10) computed from the API data *at
+ * issue time*: later mutations change the API, not tokens already out there, so claims lag behind
+ * the API as in Kinde.
  */
 export function createTokens({ state, signer, now, iss, clientId }: TokenDeps) {
   const revoked = new Set<string>()
@@ -55,7 +56,7 @@ export function createTokens({ state, signer, now, iss, clientId }: TokenDeps) {
 
   return {
     issue, authenticate,
-    /** Later requests with this token fail (ERRATA §5). Tokens are tracked by `jti`. */
+    /** Later requests with this token fail (ARCHITECTURE.md, "Mock", fact 5). Tokens are tracked by `jti`. */
     revoke(token: string) {
       const jti = decodePayload(token)?.jti
       if (typeof jti === 'string') revoked.add(jti)

@@ -8,7 +8,7 @@ export interface AccountContext {
   userId: string
   orgCode: string | null
   query: URLSearchParams
-  /** List routes answered in one piece without `metadata` (ERRATA §2). */
+  /** List routes answered in one piece without `metadata` (ARCHITECTURE.md, "Mock", fact 2). */
   omitMetadata: ReadonlySet<MockRoute>
 }
 
@@ -31,7 +31,7 @@ export function listResponse(route: ListRoute, ctx: AccountContext): Response {
   const found = ctx.state.find(ctx.userId, ctx.orgCode)!
   const { field, items, extra } = listOf(route, found.user, found.membership, ctx.orgCode)
   if (ctx.omitMetadata.has(route)) {
-    // Without metadata a page is the last page (ERRATA §2), so a faithful server sends everything.
+    // Without metadata a page is the last page (ARCHITECTURE.md, "Mock", fact 2), so a faithful server sends everything.
     return json(200, { data: { ...extra, [field]: structuredClone(items) } })
   }
   const query = readPageQuery(ctx.query)

@@ -23,7 +23,7 @@ export type Match =
 
 /**
  * Path → route. The single entitlement lives at `/entitlement/{key}` with the key URL-encoded
- * (ERRATA §1); the spec's template-less `/entitlement` is a 404 here, as it is at Kinde.
+ * (ARCHITECTURE.md, "Mock", fact 1); the spec's template-less `/entitlement` is a 404 here, as it is at Kinde.
  */
 export function matchRoute(method: string, pathname: string): Match {
   let route: MockRoute | MockExtraRoute | undefined

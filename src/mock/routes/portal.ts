@@ -1,6 +1,6 @@
 import { json, kindeError } from '../responses'
 
-/** The spec's seven `subnav` values plus the two Kinde's SDK sends (ERRATA §7). */
+/** The spec's seven `subnav` values plus the two Kinde's SDK sends (ARCHITECTURE.md, "Mock", fact 7). */
 export const SUBNAVS: readonly string[] = ['profile', 'organization_details', 'organization_payment_details',
   'organization_plan_selection', 'payment_details', 'plan_details', 'plan_selection', 'organization_members',
   'organization_plan_details']
