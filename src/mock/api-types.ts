@@ -6,6 +6,7 @@ import type {
 /** List routes that can answer without `metadata` (ARCHITECTURE.md, "Mock", fact 2). */
 export type MockListRoute = 'permissions' | 'roles' | 'featureFlags' | 'properties' | 'entitlements'
 
+/** Options of `createMockAccountApi`. */
 export interface MockAccountApiOptions {
   /** Origin of the in-process API and `iss` of tokens issued before `listen()`. @default 'https://mock.kinde.local' */
   baseUrl?: string
@@ -25,6 +26,17 @@ export interface MockAccountApiOptions {
   log?: (line: string) => void
 }
 
+/**
+ * A mock Kinde Account API: serve it in-process (`fetch`) or over HTTP (`listen`), issue tokens,
+ * change its data, inject faults and read the request log.
+ *
+ * @example
+ * ```ts
+ * const api = createMockAccountApi()
+ * const store = createAccountStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: false })
+ * api.fault('roles', { status: 503 }, { times: 1 })
+ * ```
+ */
 export interface MockAccountApi {
   /** In-process API: no socket; works in Node, happy-dom and browsers. Honours `init.signal`. */
   fetch: typeof globalThis.fetch
@@ -44,31 +56,59 @@ export interface MockAccountApi {
   /** Later calls with this token get 403 on the Account API and user_profile, 401 on introspect/revoke. */
   revokeToken(token: string): void
   /** The public key set, also served at `/.well-known/jwks.json`. */
-  jwks(): Promise<{ keys: Record<string, unknown>[] }>
+  jwks(): Promise<{
+    /** The public keys, as JWKs. */
+    keys: Record<string, unknown>[]
+  }>
 
+  /** Every user id of the seed, e.g. `['kp_alice', 'kp_bob', 'kp_carol']`. */
   userIds(): string[]
+  /** The orgs a user belongs to, the default one first. */
   orgCodes(userId: string): string[]
+  /** Every org of the seed. */
   orgs(): MockOrg[]
   /** A copy of a user's current data. */
   user(userId: string): MockUser
 
+  /** Sets a flag's value in an org (creating the flag if needed; `type` follows the value unless given). */
   setFlag(userId: string, key: string, value: MockFlagValue, options?: OrgScope & { type?: MockFeatureFlag['type'] }): void
+  /** Removes a flag from an org. */
   removeFlag(userId: string, key: string, options?: OrgScope): void
+  /** Grants a permission in an org (a no-op if held). */
   grantPermission(userId: string, key: string, options?: OrgScope): void
+  /** Revokes a permission in an org. */
   revokePermission(userId: string, key: string, options?: OrgScope): void
+  /** Replaces the user's roles in an org. */
   setRoles(userId: string, roles: { key: string; name?: string; id?: string }[], options?: OrgScope): void
+  /** Sets a user property (creating it if needed). */
   setProperty(userId: string, key: string, value: MockProperty['value']): void
+  /** Removes a user property. */
   removeProperty(userId: string, key: string): void
+  /** Replaces the org's entitlements for the user (snake_case fields; missing ones get defaults). */
   setEntitlements(userId: string, entitlements: (Partial<MockEntitlement> & { feature_key: string })[], options?: OrgScope): void
+  /** Replaces the org's plans for the user. */
   setPlans(userId: string, plans: (Partial<MockPlan> & { key: string })[], options?: OrgScope): void
+  /** Changes profile fields (not `id` or `sub`). */
   setProfile(userId: string, patch: Partial<Omit<MockProfile, 'id' | 'sub'>>): void
 
-  /** Inject a fault on one route or all (`'*'`); returns its id. */
+  /**
+   * Injects a fault on one route or all (`'*'`); returns its id for `clearFault`. A route's own
+   * fault wins over `'*'`, then the oldest; latency faults stack with the others.
+   *
+   * @example
+   * ```ts
+   * api.fault('permissions', { status: 429, rateLimitReset: 30 }, { times: 1 }) // the next request only
+   * api.fault('*', { latency: 2_000 })                                          // until cleared
+   * ```
+   */
   fault(route: MockRoute | '*', fault: MockFault, options?: MockFaultOptions): string
+  /** Removes one fault by the id `fault()` returned. */
   clearFault(id: string): void
+  /** Removes every fault. */
   clearFaults(): void
 
   /** Every request so far, oldest first (no tokens). */
   readonly requests: MockRequest[]
+  /** Empties the request log. */
   clearRequests(): void
 }
