@@ -6,6 +6,7 @@ import type { MockLog } from './log'
 import { empty, json, kindeError, PREFLIGHT_HEADERS } from './responses'
 import { entitlementResponse, listResponse, profileResponse, type AccountContext } from './routes/account'
 import { faultResponse } from './routes/fault'
+import { indexPage } from './routes/index-page'
 import { matchRoute } from './routes/match'
 import { introspectResponse, revokeResponse } from './routes/oauth'
 import type { createPortal } from './routes/portal'
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   async function answer(request: Request, url: URL, entry: { userId: string | null; orgCode: string | null },
     signal: AbortSignal | undefined): Promise<Response> {
     const match = matchRoute(request.method, url.pathname)
+    if (match.kind === 'none' && request.method === 'GET' && url.pathname === '/') return indexPage(request, url.origin)
     if (match.kind === 'none') return kindeError(404, 'route_not_found', `No route ${request.method} ${url.pathname}`)
     if (match.kind === 'method') return kindeError(405, 'method_not_allowed', 'Method not allowed', { allow: match.allow })
     const { route } = match

@@ -1,5 +1,6 @@
 import type { MockProperty, MockSeed, MockUser } from '../types'
 import { ALL_PERMISSIONS, flagsWith, permission, proPlan, role, starterPlan } from './catalog'
+import { avatarDataUrl } from './avatar'
 import { mockId, nameOf } from './ids'
 
 const property = (key: string, value: MockProperty['value']): MockProperty =>
@@ -20,7 +21,7 @@ export function defaultSeed(): MockSeed {
     profile: {
       id: 'kp_alice', sub: 'kp_alice', provided_id: 'ext-1001', name: 'Alice Anders', given_name: 'Alice',
       family_name: 'Anders', email: 'alice@acme.example', email_verified: true,
-      picture: 'https://avatars.example.com/alice.png', preferred_username: 'alice', updated_at: 1_767_225_600,
+      picture: avatarDataUrl('Alice Anders', '#7c3aed'), preferred_username: 'alice', updated_at: 1_767_225_600,
     },
     properties: properties({
       kp_usr_city: 'Sydney', kp_usr_job_title: 'CTO', kp_usr_industry: 'Software', kp_usr_middle_name: 'Jane',
@@ -52,7 +53,7 @@ export function defaultSeed(): MockSeed {
   const bob: MockUser = {
     profile: {
       id: 'kp_bob', sub: 'kp_bob', provided_id: null, name: 'Bob Baker', given_name: 'Bob', family_name: 'Baker',
-      email: 'bob@acme.example', email_verified: true, picture: 'https://avatars.example.com/bob.png',
+      email: 'bob@acme.example', email_verified: true, picture: avatarDataUrl('Bob Baker', '#0e7490'),
       preferred_username: 'bob', updated_at: 1_764_547_200,
     },
     properties: properties({
