@@ -1,6 +1,7 @@
 // What the three examples share: sign-in against the demo server, the refresh interval
 // from the URL, and the store's options. Each example does its own rendering.
 import { createAccountStore, type AccountStore } from 'kinde-account-sync'
+import { RESOURCES, errorText } from './format'
 
 export interface DemoUser {
   id: string
@@ -66,7 +67,35 @@ export function createDemoStore(): AccountStore {
       if (who) store.setToken(await fetchToken(who.user, who.org))
     },
   })
+  reportFailureEpisodes(store)
   return store
+}
+
+/**
+ * One console line when the API starts failing and one when it answers again, however many
+ * retries and resources the episode spans: the store keeps retrying with backoff by itself, so
+ * a line per failed attempt would only bury what a developer should look at. (The browser may
+ * add its own network line per failed request; DevTools' "Hide network" filter hides those.)
+ */
+export function reportFailureEpisodes(store: AccountStore, log: Pick<Console, 'error' | 'warn' | 'info'> = console): () => void {
+  let failing = false
+  const check = (): void => {
+    const errors = RESOURCES.map(({ name }) => store.resource(name).get().error).filter((e) => e !== undefined)
+    if (errors.length > 0 && !failing) {
+      failing = true
+      const first = errors[0]!
+      // A 429 is the API asking for patience, not a fault: the session bar shows its countdown.
+      const line = `[demo] The Account API is failing (${errorText(first)} on ${first.method} ${first.path}); `
+        + 'the store retries with backoff and keeps the data it has.'
+      if (first.kind === 'rate_limited') log.warn(line)
+      else log.error(line)
+    } else if (errors.length === 0 && failing) {
+      failing = false
+      log.info('[demo] The Account API answers again.')
+    }
+  }
+  const stops = RESOURCES.map(({ name }) => store.resource(name).$state.listen(check))
+  return () => stops.forEach((stop) => stop())
 }
 
 export async function signIn(store: AccountStore, userId: string, org: string | null = null): Promise<void> {
