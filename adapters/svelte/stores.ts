@@ -2,7 +2,7 @@ import type { Readable } from 'svelte/store'
 import type {
   AccountStore, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState, Widen,
 } from 'kinde-account-sync'
-import { getAccountStore } from './context'
+import { getAccountStore, withStore } from './context'
 
 // Every `$state`/`$value` is a nanostores atom, which already is a Svelte store (its `subscribe`
 // calls back at once and returns the unsubscribe function): these functions only pick the atom.
@@ -13,9 +13,6 @@ export interface ResourceReadable<T> extends Readable<ResourceState<T>> {
   refresh(): Promise<ResourceState<T>>
 }
 
-/** Arguments as given, with the context's store in front when the caller gave none. */
-const withStore = (args: unknown[]): [AccountStore, ...any[]] =>
-  args[0] && typeof args[0] === 'object' ? (args as [AccountStore]) : [getAccountStore(), ...args]
 
 /** A synced resource (`'profile'`, `'roles'`, …): `$profile.data`, `$profile.status`, … */
 export function resource<N extends ResourceName>(name: N): ResourceReadable<ResourceDataMap[N]>
