@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useSession } from 'kinde-account-sync/react'
 import { intervalFromUrl } from '../../shared/demo'
 import { secondsLeft } from '../../shared/format'
+import { DevtoolsToggle } from './DevtoolsToggle'
 
 const every = `every ${intervalFromUrl() / 1000} s`
 
@@ -39,6 +40,7 @@ export function SessionBar() {
           {session.online ? 'online' : 'offline'}
         </span>
         <span className="chip">{every}</span>
+        <DevtoolsToggle />
         {countdown > 0 && (
           <span className="chip warn" data-testid="rate-limit">
             rate limited · retry in <b data-testid="rate-limit-countdown">{countdown}</b> s
