@@ -41,7 +41,7 @@ export function useAtom<T>(pick: MaybeGetter<ReadableAtom<T>>): Current<T> {
       const atom = read(pick)
       let reader = readers.get(atom)
       if (!reader) {
-        if (!svelteStore.fromStore) throw new Error('[kinde-account-sync] The `{ current }` readers need Svelte 5; in Svelte 4 use the Readables (flag, resource, …) with $store.')
+        if (!svelteStore.fromStore) throw new Error('[kinde-account-sync] use… readers need Svelte 5; use the Readables')
         readers.set(atom, (reader = svelteStore.fromStore(atom)))
       }
       return reader.current as T
@@ -58,47 +58,38 @@ export function useResource(...args: unknown[]): ResourceCurrent<unknown> {
   return Object.assign(useAtom(() => resource().$state), { refresh: () => resource().refresh() })
 }
 
-/** A feature flag's value as `.current`, typed by the fallback: `useFlag('beta', false).current` is a boolean. */
-export function useFlag<F extends string | boolean | number | Record<string, unknown>>(key: MaybeGetter<string>, fallback: F): Current<Widen<F>>
-export function useFlag<F extends string | boolean | number | Record<string, unknown>>(
-  store: AccountStore, key: MaybeGetter<string>, fallback: F): Current<Widen<F>>
-export function useFlag(...args: unknown[]): Current<unknown> {
+type Key = MaybeGetter<string>
+type FlagFallback = string | boolean | number | Record<string, unknown>
+type PropertyFallback = string | boolean | number | null
+
+/** One reader per derived value: `(key, fallback?)` or `(store, key, fallback?)`. */
+const keyed = (method: 'flag' | 'property' | 'hasPermission' | 'hasRole' | 'hasEntitlement') => (...args: unknown[]) => {
   const [store, key, fallback] = withStore(args)
-  return useAtom(() => store.flag(read(key), fallback).$value)
+  return useAtom(() => (store[method] as (key: string, fallback?: unknown) => { $value: ReadableAtom<unknown> })(read(key), fallback).$value)
+}
+
+/** A feature flag's value as `.current`, typed by the fallback: `useFlag('beta', false).current` is a boolean. */
+export const useFlag = keyed('flag') as {
+  <F extends FlagFallback>(key: Key, fallback: F): Current<Widen<F>>
+  <F extends FlagFallback>(store: AccountStore, key: Key, fallback: F): Current<Widen<F>>
 }
 
 /** A user property's value as `.current`, typed by the fallback. */
-export function useProperty<F extends string | boolean | number | null>(key: MaybeGetter<string>, fallback: F): Current<Widen<F>>
-export function useProperty<F extends string | boolean | number | null>(
-  store: AccountStore, key: MaybeGetter<string>, fallback: F): Current<Widen<F>>
-export function useProperty(...args: unknown[]): Current<unknown> {
-  const [store, key, fallback] = withStore(args)
-  return useAtom(() => store.property(read(key), fallback).$value)
+export const useProperty = keyed('property') as {
+  <F extends PropertyFallback>(key: Key, fallback: F): Current<Widen<F>>
+  <F extends PropertyFallback>(store: AccountStore, key: Key, fallback: F): Current<Widen<F>>
 }
+
+type BooleanReader = { (key: Key): Current<boolean>; (store: AccountStore, key: Key): Current<boolean> }
 
 /** Whether the user holds the permission, as `.current`. */
-export function usePermission(key: MaybeGetter<string>): Current<boolean>
-export function usePermission(store: AccountStore, key: MaybeGetter<string>): Current<boolean>
-export function usePermission(...args: unknown[]): Current<boolean> {
-  const [store, key] = withStore(args)
-  return useAtom(() => store.hasPermission(read(key)).$value)
-}
+export const usePermission = keyed('hasPermission') as BooleanReader
 
 /** Whether the user has the role, as `.current`. */
-export function useRole(key: MaybeGetter<string>): Current<boolean>
-export function useRole(store: AccountStore, key: MaybeGetter<string>): Current<boolean>
-export function useRole(...args: unknown[]): Current<boolean> {
-  const [store, key] = withStore(args)
-  return useAtom(() => store.hasRole(read(key)).$value)
-}
+export const useRole = keyed('hasRole') as BooleanReader
 
 /** Whether the org's plan includes the feature (`store.hasEntitlement`), as `.current`. */
-export function useEntitlement(featureKey: MaybeGetter<string>): Current<boolean>
-export function useEntitlement(store: AccountStore, featureKey: MaybeGetter<string>): Current<boolean>
-export function useEntitlement(...args: unknown[]): Current<boolean> {
-  const [store, key] = withStore(args)
-  return useAtom(() => store.hasEntitlement(read(key)).$value)
-}
+export const useEntitlement = keyed('hasEntitlement') as BooleanReader
 
 /** The session as `.current`: signed in or out, user, org, online, leader tab, rate-limit cool-down. */
 export function useSession(store?: AccountStore): Current<SessionState> {

@@ -3,6 +3,7 @@ import { atom } from 'nanostores'
 import type { AccountApiError } from 'kinde-account-sync'
 import { mountDevtools, type Devtools, type DerivedEntry, type DiskEntry, type DriftLike, type InspectionLike } from 'kinde-account-sync/devtools'
 import { createFakeStore, ready, type FakeAccountStore } from './support/fake-store'
+import { createRealStore } from './support/real-store'
 
 let panel: Devtools | undefined
 afterEach(() => {
@@ -219,15 +220,14 @@ describe('devtools panel', () => {
 })
 
 test('with the real store: resources arrive from the network and the session shows the user', async () => {
-  const { createRealStore } = await import('./support/real-store')
   const { store } = await createRealStore()
   try {
     panel = mountDevtools(store, { open: true })
-    await expect.poll(() => $('devtools-resource-profile')?.getAttribute('data-source'), { timeout: 5000 }).toBe('network')
+    await expect.poll(() => $('devtools-resource-profile')?.getAttribute('data-source'), { timeout: 10_000 }).toBe('network')
     expect(attrs('devtools-session')).toMatchObject({ status: 'signed-in', user: 'kp_alice' })
     const inspectable = typeof (store as { inspect?: unknown }).inspect === 'function'
     expect(attrs('devtools-derived').state).toBe(inspectable ? 'empty' : 'unavailable')
   } finally {
     store.destroy()
   }
-})
+}, 20_000)

@@ -7,6 +7,7 @@ import SvelteReadersLonely from './fixtures/SvelteReadersLonely.svelte'
 import SvelteReadersParent from './fixtures/SvelteReadersParent.svelte'
 import { watchFlag } from './fixtures/readers.svelte'
 import { createFakeStore, ready } from './support/fake-store'
+import { createRealStore } from './support/real-store'
 
 afterEach(() => {
   cleanup()
@@ -140,11 +141,10 @@ describe('svelte 5 { current } readers', () => {
 })
 
 test('with the real store: data arrives and a flag change shows after a refresh', async () => {
-  const { createRealStore } = await import('./support/real-store')
   const { store, api } = await createRealStore()
   try {
     render(SvelteReadersParent, { props: { store, flagKey: 'adapters_beta' } })
-    await expect.poll(() => text('readers-profile')).toBe('ready: Alice Anders')
+    await expect.poll(() => text('readers-profile'), { timeout: 10_000 }).toBe('ready: Alice Anders')
     expect(text('readers-flag')).toBe('adapters_beta: on')
     api.setFlag('kp_alice', 'adapters_beta', false)
     await store.refresh()
@@ -154,4 +154,4 @@ test('with the real store: data arrives and a flag change shows after a refresh'
     cleanup()
     store.destroy()
   }
-})
+}, 20_000)
