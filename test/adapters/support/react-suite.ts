@@ -7,7 +7,7 @@ import {
   Fragment, createElement as h, startTransition, useLayoutEffect, version, type ReactNode,
 } from 'react'
 import { version as domVersion } from 'react-dom'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { atom } from 'nanostores'
 import type { AccountStore } from 'kinde-account-sync'
@@ -222,6 +222,27 @@ export function reactSuite(major: '18' | '19'): void {
       expect(html).toContain('beta: on')
       expect(html).toContain('signed-in as kp_alice')
       expect(html).toContain('ready: Alice')
+      for (const $a of watched(store)) expect($a.lc).toBe(0)
+    })
+
+    test('hydrates the server HTML without a mismatch, then follows changes', async () => {
+      const store = createFakeStore()
+      store.$flags.set({ beta: true })
+      const container = document.body.appendChild(document.createElement('div'))
+      container.innerHTML = renderToString(app(store))
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+      const recoverable: unknown[] = []
+      let root!: ReturnType<typeof hydrateRoot>
+      await act(async () => {
+        root = hydrateRoot(container, app(store), { onRecoverableError: (error) => void recoverable.push(error) })
+      })
+      expect(recoverable).toEqual([])
+      expect(errors).not.toHaveBeenCalled()
+      expect(container.querySelector('[data-testid="flag"]')!.textContent).toBe('beta: on')
+      act(() => store.$flags.set({ beta: false }))
+      expect(container.querySelector('[data-testid="flag"]')!.textContent).toBe('beta: off')
+      act(() => root.unmount())
+      container.remove()
       for (const $a of watched(store)) expect($a.lc).toBe(0)
     })
   })
