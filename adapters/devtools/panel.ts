@@ -1,6 +1,7 @@
 // Mounting, live updates and the actions. While closed, the panel holds no subscription at all.
 import type { AccountStore, ResourceName } from 'kinde-account-sync'
 import { h } from './h'
+import { morph } from './morph'
 import { STYLE } from './style'
 import type { DiskEntry, InspectableStore, InspectionLike, Snapshot } from './types'
 import { panel } from './view'
@@ -61,15 +62,13 @@ export function mountDevtools(store: AccountStore, options: DevtoolsOptions = {}
     simulated,
   })
 
+  root.append(h('style', {}, STYLE), h('i'))
   function render(): void {
     queued = false
-    const scrolled = root.querySelector('.panel')?.scrollTop ?? 0
     const body = isOpen
       ? panel(snapshot(), { canSimulate: !!inspection })
       : h('button', { type: 'button', class: 'fab', 'data-action': 'open', 'data-testid': 'devtools-open', title: 'kinde-account-sync devtools' }, 'K')
-    root.replaceChildren(h('style', {}, STYLE), body)
-    const scroller = root.querySelector('.panel')
-    if (scroller) scroller.scrollTop = scrolled
+    morph(root.lastChild!, body)
   }
   // Many atoms change in one step (a sign-in touches them all): render once, after the step.
   const schedule = (): void => {

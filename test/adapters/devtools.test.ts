@@ -231,3 +231,15 @@ test('with the real store: resources arrive from the network and the session sho
     store.destroy()
   }
 }, 20_000)
+
+test('updates in place: a button is the same element after a change, so a click in between is never lost', async () => {
+  const store = createFakeStore()
+  panel = mountDevtools(store, { open: true })
+  const button = $('devtools-refresh-roles')
+  store.roles.$state.set(ready({ orgCode: 'org_a', roles: [] }, { fetching: true }))
+  await flush()
+  expect($('devtools-resource-roles')!.getAttribute('data-fetching')).toBe('true')
+  expect($('devtools-refresh-roles')).toBe(button)
+  button!.click()
+  expect(store.roles.refreshes).toBe(1)
+})
