@@ -1,4 +1,4 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type { ReadableAtom } from 'nanostores'
 import type { AccountStore, ResourceDataMap, ResourceName, ResourceState, SessionState, Widen } from 'kinde-account-sync'
 import { useAccountStore } from './context'
@@ -26,7 +26,9 @@ export type UseResourceResult<T> = ResourceState<T> & {
 export function useResource<N extends ResourceName>(name: N, store?: AccountStore): UseResourceResult<ResourceDataMap[N]> {
   const resource = useAccountStore(store).resource(name)
   const state = useAtomValue(resource.$state)
-  return useMemo(() => ({ ...state, refresh: () => resource.refresh() }), [state, resource])
+  // `refresh` keeps its identity across state changes, so it can sit in an effect's dependencies.
+  const refresh = useCallback(() => resource.refresh(), [resource])
+  return useMemo(() => ({ ...state, refresh }), [state, refresh])
 }
 
 /** A feature flag's value, typed by the fallback: `useFlag('beta', false)` → `boolean`. */

@@ -103,6 +103,20 @@ export function reactSuite(major: '18' | '19'): void {
       expect(rendered).toEqual([false, true, false])
     })
 
+    test('useResource: refresh keeps its identity while the state changes', () => {
+      const store = createFakeStore()
+      const seen: Array<{ status: string; refresh: () => unknown }> = []
+      function Profile(): ReactNode {
+        const { status, refresh } = useResource('profile', store)
+        seen.push({ status, refresh })
+        return null
+      }
+      render(h(Profile))
+      act(() => store.profile.$state.set(ready({ name: 'Alice' } as never)))
+      expect(seen.map((s) => s.status)).toEqual(['idle', 'ready'])
+      expect(seen[1]!.refresh).toBe(seen[0]!.refresh)
+    })
+
     test('a flag of another type than the fallback shows the fallback', () => {
       const { store } = mount()
       act(() => store.$flags.set({ beta: 'yes' }))
