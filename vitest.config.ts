@@ -18,6 +18,13 @@ export const alias = {
   'kinde-account-sync': here('./src/index.ts'),
 }
 
+const react18 = {
+  // Its ES build (not the CommonJS main, whose require() would find the root's React 19).
+  '@testing-library/react': here('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+  react: here('./test/adapters/react18/node_modules/react'),
+  'react-dom': here('./test/adapters/react18/node_modules/react-dom'),
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -28,8 +35,19 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'node_modules/**', 'test/adapters/react18/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        // The React adapter's suite once more, on React 18 (test/adapters/react18/package.json).
+        resolve: { alias: { ...react18, ...alias }, conditions: ['browser'] },
+        test: {
+          name: 'react18',
+          environment: 'happy-dom',
+          include: ['test/adapters/react18/**/*.test.ts'],
+          // Inlined, so that its own imports of react and react-dom take the aliases too.
+          server: { deps: { inline: ['@testing-library/react'] } },
         },
       },
       {

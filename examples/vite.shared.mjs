@@ -2,11 +2,12 @@
 // (as in vitest.config.ts), so the examples run without building the library.
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
+import react from '@vitejs/plugin-react'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url))
 
-export const EXAMPLES = /** @type {const} */ (['vanilla', 'vue', 'svelte'])
+export const EXAMPLES = /** @type {const} */ (['vanilla', 'vue', 'svelte', 'react'])
 
 export const alias = {
   'kinde-account-sync/vue': here('../adapters/vue/index.ts'),
@@ -22,11 +23,11 @@ export const alias = {
 
 export const distDir = (name) => here(`./${name}/dist`)
 
-const plugins = { vanilla: () => [], vue: () => [vue()], svelte: () => [svelte({ configFile: false })] }
+const plugins = { vanilla: () => [], vue: () => [vue()], svelte: () => [svelte({ configFile: false })], react: () => [react()] }
 
 /**
  * The Vite config of one example, served under `/<name>/`.
- * @param {'vanilla' | 'vue' | 'svelte'} name
+ * @param {'vanilla' | 'vue' | 'svelte' | 'react'} name
  * @returns {import('vite').InlineConfig}
  */
 export function exampleConfig(name, { extraPlugins = [] } = {}) {

@@ -14,7 +14,7 @@ export interface StartDemoOptions {
 }
 
 export interface Demo {
-  urls: { control: string; api: string; vanilla: string; vue: string; svelte: string }
+  urls: { control: string; api: string; vanilla: string; vue: string; svelte: string; react: string }
   mock: MockAccountApi
   /** Closes both servers; idempotent. */
   close(): Promise<void>

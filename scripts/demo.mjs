@@ -44,6 +44,7 @@ kinde-account-sync demo is running
   vanilla       ${demo.urls.vanilla}${q}
   vue           ${demo.urls.vue}${q}
   svelte        ${demo.urls.svelte}${q}
+  react         ${demo.urls.react}${q}
   mock API      ${demo.urls.api}
 
 Open an example or two, pick a user, then flip flags, grant permissions,

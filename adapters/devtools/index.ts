@@ -1,2 +1,5 @@
-// Entry point; filled in by its issue. Public exports only.
-export {}
+// kinde-account-sync/devtools: a framework-free panel over a store's public API and its
+// `inspect()` (ARCHITECTURE.md, "Adapters"). Load it on demand; the core never imports it.
+export { mountDevtools } from './panel'
+export type { Devtools, DevtoolsOptions } from './panel'
+export type { AnswerSource, DerivedEntry, DiskEntry, DriftLike, InspectableStore, InspectionLike } from './types'

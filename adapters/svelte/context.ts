@@ -24,3 +24,7 @@ export function getAccountStore(): AccountStore {
   }
   return store
 }
+
+/** Arguments as given, with the context's store in front when the caller gave none (a key is never an object). */
+export const withStore = (args: unknown[]): [AccountStore, ...any[]] =>
+  args[0] && typeof args[0] === 'object' ? (args as [AccountStore]) : [getAccountStore(), ...args]

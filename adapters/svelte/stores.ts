@@ -2,7 +2,7 @@ import type { Readable } from 'svelte/store'
 import type {
   AccountStore, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState, Widen,
 } from 'kinde-account-sync'
-import { getAccountStore } from './context'
+import { getAccountStore, withStore } from './context'
 
 // Every `$state`/`$value` is a nanostores atom, which already is a Svelte store (its `subscribe`
 // calls back at once and returns the unsubscribe function): these functions only pick the atom.
@@ -13,9 +13,6 @@ export interface ResourceReadable<T> extends Readable<ResourceState<T>> {
   refresh(): Promise<ResourceState<T>>
 }
 
-/** Arguments as given, with the context's store in front when the caller gave none. */
-const withStore = (args: unknown[]): [AccountStore, ...any[]] =>
-  args[0] && typeof args[0] === 'object' ? (args as [AccountStore]) : [getAccountStore(), ...args]
 
 /** A synced resource (`'profile'`, `'roles'`, …): `$profile.data`, `$profile.status`, … */
 export function resource<N extends ResourceName>(name: N): ResourceReadable<ResourceDataMap[N]>
@@ -26,47 +23,38 @@ export function resource(...args: unknown[]): ResourceReadable<unknown> {
   return { subscribe: (run) => r.$state.subscribe(run), refresh: () => r.refresh() }
 }
 
-/** A feature flag's value, typed by the fallback: `flag('beta', false)` → `Readable<boolean>`. */
-export function flag<F extends string | boolean | number | Record<string, unknown>>(key: string, fallback: F): Readable<Widen<F>>
-export function flag<F extends string | boolean | number | Record<string, unknown>>(
-  store: AccountStore, key: string, fallback: F): Readable<Widen<F>>
-export function flag(...args: unknown[]): Readable<unknown> {
+type Key = string
+type FlagFallback = string | boolean | number | Record<string, unknown>
+type PropertyFallback = string | boolean | number | null
+
+/** One readable per derived value: `(key, fallback?)` or `(store, key, fallback?)`. */
+const keyed = (method: 'flag' | 'property' | 'hasPermission' | 'hasRole' | 'hasEntitlement') => (...args: unknown[]) => {
   const [store, key, fallback] = withStore(args)
-  return store.flag(key, fallback).$value
+  return (store[method] as (key: string, fallback?: unknown) => { $value: Readable<unknown> })(key, fallback).$value
+}
+
+/** A feature flag's value, typed by the fallback: `flag('beta', false)` → `Readable<boolean>`. */
+export const flag = keyed('flag') as {
+  <F extends FlagFallback>(key: Key, fallback: F): Readable<Widen<F>>
+  <F extends FlagFallback>(store: AccountStore, key: Key, fallback: F): Readable<Widen<F>>
 }
 
 /** A user property's value, typed by the fallback. */
-export function property<F extends string | boolean | number | null>(key: string, fallback: F): Readable<Widen<F>>
-export function property<F extends string | boolean | number | null>(
-  store: AccountStore, key: string, fallback: F): Readable<Widen<F>>
-export function property(...args: unknown[]): Readable<unknown> {
-  const [store, key, fallback] = withStore(args)
-  return store.property(key, fallback).$value
+export const property = keyed('property') as {
+  <F extends PropertyFallback>(key: Key, fallback: F): Readable<Widen<F>>
+  <F extends PropertyFallback>(store: AccountStore, key: Key, fallback: F): Readable<Widen<F>>
 }
+
+type BooleanReadable = { (key: Key): Readable<boolean>; (store: AccountStore, key: Key): Readable<boolean> }
 
 /** Whether the user holds the permission. */
-export function permission(key: string): Readable<boolean>
-export function permission(store: AccountStore, key: string): Readable<boolean>
-export function permission(...args: unknown[]): Readable<boolean> {
-  const [store, key] = withStore(args)
-  return store.hasPermission(key).$value
-}
+export const permission = keyed('hasPermission') as BooleanReadable
 
 /** Whether the user has the role. */
-export function role(key: string): Readable<boolean>
-export function role(store: AccountStore, key: string): Readable<boolean>
-export function role(...args: unknown[]): Readable<boolean> {
-  const [store, key] = withStore(args)
-  return store.hasRole(key).$value
-}
+export const role = keyed('hasRole') as BooleanReadable
 
 /** Whether the org's plan includes the feature (`store.hasEntitlement`). */
-export function entitlement(featureKey: string): Readable<boolean>
-export function entitlement(store: AccountStore, featureKey: string): Readable<boolean>
-export function entitlement(...args: unknown[]): Readable<boolean> {
-  const [store, key] = withStore(args)
-  return store.hasEntitlement(key).$value
-}
+export const entitlement = keyed('hasEntitlement') as BooleanReadable
 
 /** The session: signed in or out, user, org, online, leader tab, rate-limit cool-down. */
 export function session(store?: AccountStore): Readable<SessionState> {
