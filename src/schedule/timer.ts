@@ -22,16 +22,35 @@ export function createIntervalTimer(tick: () => void): IntervalTimer {
   }
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts. Never rejects. */
+/** Timers fire at once above this (and Node warns with a TimeoutOverflowWarning). */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1
+
+/**
+ * setTimeout for any delay: a longer one is chained in steps a timer can hold, so it fires when
+ * asked, not after 1 ms. Returns the cancel function.
+ */
+export function after(ms: number, fn: () => void, now: () => number = Date.now): () => void {
+  const at = now() + Math.max(0, ms)
+  let id: ReturnType<typeof setTimeout>
+  const step = (): void => {
+    const left = at - now()
+    if (left > 0 && left !== Infinity) id = setTimeout(step, Math.min(left, MAX_TIMER_DELAY))
+    else if (left <= 0) fn()
+  }
+  id = setTimeout(step, Math.min(Math.max(0, ms), MAX_TIMER_DELAY))
+  return () => clearTimeout(id)
+}
+
+/** Resolves after `ms` (chained past the timer limit), or at once when `signal` aborts. Never rejects. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve()
     const done = (): void => {
-      clearTimeout(id)
+      cancel()
       signal?.removeEventListener('abort', done)
       resolve()
     }
-    const id = setTimeout(done, ms)
+    const cancel = after(ms, done)
     signal?.addEventListener('abort', done, { once: true })
   })
 }

@@ -1,8 +1,8 @@
+import type { Fetcher } from './resource/attempt'
 import type { AccountClient } from '../client/types'
-import type { ResourceName } from '../client/models'
+import type { ResourceName } from '../models'
 import { entitlementPath, PATHS } from '../client/paths'
 
-export type Fetcher<T> = (client: AccountClient, signal: AbortSignal) => Promise<T>
 
 /** The client call behind each synced resource. */
 const METHODS = {

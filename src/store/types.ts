@@ -3,18 +3,11 @@ import type { Observable } from 'rxjs'
 import type { AccountApiError } from '../client/errors'
 import type {
   EntitlementData, EntitlementsData, FeatureFlagsData, PermissionsData, PortalSubnav, PropertiesData,
-  ResourceDataMap, ResourceName, RolesData, TokenIntrospection, UserProfile,
-} from '../client/models'
-import type { TokenGetter } from '../client/types'
+  ResourceDataMap, ResourceName, RolesData, TokenIntrospection, TokenSource, UserProfile,
+} from '../models'
 import type { PersistOptions } from '../persist/types'
 
-/** Anything with a Svelte/nanostores/rxjs-style `subscribe`. */
-export interface TokenSubscribable {
-  subscribe(fn: (token: string | null | undefined) => void): (() => void) | { unsubscribe(): void }
-}
-
-/** Where the store gets its access token. */
-export type TokenSource = string | null | undefined | TokenGetter | TokenSubscribable
+export type { TokenSessionManager, TokenSource, TokenSubscribable } from '../models'
 
 export interface RetryOptions {
   /** Retries after the first failure (network, 5xx, timeout). @default 3 */
@@ -26,7 +19,10 @@ export interface RetryOptions {
 }
 
 export interface AccountStoreOptions {
-  /** The access token source: string, null, function (re-read on every trigger), Observable or store. */
+  /**
+   * The access token source: string, null, function (re-read on every trigger; `undefined` keeps
+   * the last token, `null` signs out), Observable, store, or a Kinde session manager.
+   */
   token: TokenSource
   /** Base URL of the Kinde domain. @default the token's `iss` */
   domain?: string
@@ -150,5 +146,23 @@ export interface AccountStore {
   introspect(): Promise<TokenIntrospection>
   signOut(opts?: SignOutOptions): Promise<void>
   clearCache(): Promise<void>
+  /** What devtools show: derived answers and their sources, disk entries (sizes only), offline simulation. */
+  inspect(): StoreInspection
   destroy(): void
+}
+
+export interface StoreInspection {
+  /** The memoised derived values asked so far, with where each answer came from. */
+  derived(): ReadonlyArray<{
+    kind: 'flag' | 'permission' | 'role' | 'entitlement' | 'property' | 'has'
+    key: string
+    value: unknown
+    from: 'network' | 'tab' | 'claims' | 'cache' | 'fallback'
+  }>
+  /** Called whenever derived() would answer differently. Returns unsubscribe. */
+  subscribe(listener: () => void): () => void
+  /** This identity's persisted entries (keys and sizes only, never values). */
+  diskEntries(): Promise<ReadonlyArray<{ key: string; resource: string; bytes: number; updatedAt: number }>>
+  /** Simulate offline for this tab only (true/false); null restores the real signal. */
+  simulateOffline(offline: boolean | null): void
 }

@@ -1,4 +1,4 @@
-import type { FlagValue } from '../client/models'
+import type { FlagValue } from '../models'
 import type { AccessTokenClaims } from './types'
 
 /** A plain object (not null, not an array). The client's validators use it too. */

@@ -1,13 +1,13 @@
 import { atom, onMount } from 'nanostores'
-import type { PersistedEntry } from '../persist/types'
-import { createIntervalTimer } from '../schedule/timer'
-import { attemptCycle } from './attempt'
-import type { PipelineContext } from './context'
-import { deepEqual } from './equal'
-import type { Fetcher } from './fetchers'
-import { toObservable } from './observable'
+import type { PersistedEntry } from '../../models'
+import { createIntervalTimer } from '../../schedule/timer'
+import { toObservable } from '../observable'
+import { setSafely } from '../report'
+import type { Resource, ResourceState } from '../types'
+import { attemptCycle, type Fetcher } from './attempt'
+import type { ResourceHost } from './host'
+import { createSettled } from './settled'
 import { idleState, reduce, sameState, type ResourceAction } from './state'
-import type { Resource, ResourceState } from './types'
 
 /** A Resource plus the handles the store drives it with. */
 export interface Pipeline<T> extends Resource<T> {
@@ -19,6 +19,8 @@ export interface Pipeline<T> extends Resource<T> {
   reset(signedIn: boolean): void
   /** One attempt cycle (retries included), shared by every caller while it runs. */
   run(): Promise<ResourceState<T>>
+  /** A new token of the same user: fetch again, after the request in flight if there is one (rule 1). */
+  refetch(): void
   /** Focus / reconnect: refetch when the data is older than `minAge` ms or a fetch was missed offline. */
   revalidate(minAge: number): void
   hydrate(entry: PersistedEntry): void
@@ -38,66 +40,60 @@ export interface PipelineOptions<T> {
   onActivate?: () => void
 }
 
-
-export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions<T>): Pipeline<T> {
+export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T>): Pipeline<T> {
   const { key, path, fetch, eager } = options
+  const { config, session } = host
   const $state = atom<ResourceState<T>>(idleState())
+  const settled = createSettled()
   let mounted = eager
   let destroyed = false
   let inflight: Promise<ResourceState<T>> | null = null
   let controller: AbortController | null = null
   let missed = false
-  let settle: { epoch: number; promise: Promise<void>; resolve: () => void } | null = null
+  let again = false
 
   const dispatch = (action: ResourceAction<T>): void => {
     const prev = $state.value!
     const next = reduce(prev, action)
-    if (!sameState(prev, next)) $state.set(next)
+    if (!sameState(prev, next)) setSafely($state, next)
   }
-  const active = (): boolean => mounted && !destroyed && ctx.signedIn()
+  const active = (): boolean => mounted && !destroyed && session.signedIn()
 
   const timer = createIntervalTimer(() => {
     const { updatedAt } = $state.value!
-    if (ctx.refreshInterval !== false && updatedAt !== undefined) {
-      dispatch({ type: 'age', stale: ctx.now() - updatedAt >= ctx.refreshInterval })
+    if (config.refreshInterval !== false && updatedAt !== undefined) {
+      dispatch({ type: 'age', stale: config.now() - updatedAt >= config.refreshInterval })
     }
-    if (active() && ctx.canPoll()) void run()
-    // Paused by an unauthorized token: send nothing, but the tick still re-reads a function
-    // source, so a token the SDK refreshed on its own resumes the store ("Tokens").
-    else if (active() && ctx.paused()) void ctx.prepare(ctx.epoch())
+    if (active() && host.canPoll()) void run()
+    // A follower or a paused store sends nothing, but the tick still re-reads a function source,
+    // so a token the SDK refreshed on its own is picked up (ARCHITECTURE.md, "Tokens").
+    else if (active()) void session.read()
   })
   const poll = (): void => {
-    if (ctx.refreshInterval !== false && active() && !timer.running) timer.start(ctx.refreshInterval)
-  }
-
-  const settleFor = (epoch: number) => {
-    if (!settle || settle.epoch !== epoch) {
-      let resolve!: () => void
-      const promise = new Promise<void>((r) => (resolve = r))
-      settle?.resolve()
-      settle = { epoch, promise, resolve }
-    }
-    return settle
+    if (config.refreshInterval !== false && active() && !timer.running) timer.start(config.refreshInterval)
   }
 
   function run(): Promise<ResourceState<T>> {
     if (inflight) return inflight
-    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.value!)
-    const epoch = ctx.epoch()
+    if (destroyed || !session.signedIn()) return Promise.resolve($state.value!)
+    const epoch = session.epoch()
     const ac = new AbortController()
-    const mine = settleFor(epoch)
-    const promise: Promise<ResourceState<T>> = attemptCycle<T>(ctx, {
-      key, path, fetch, epoch, signal: ac.signal, dispatch,
+    const mine = settled.begin(epoch)
+    again = false
+    const promise: Promise<ResourceState<T>> = attemptCycle<T>(host, {
+      key, path, fetch, signal: ac.signal, dispatch,
       data: () => $state.value!.data,
-      dead: () => destroyed || ac.signal.aborted || epoch !== ctx.epoch(),
+      dead: () => destroyed || ac.signal.aborted || epoch !== session.epoch(),
       missed: (value) => { missed = value },
       // resume by itself once the shared cool-down ends (state table, 429 row)
-      resumeAfterCooldown: () => { void ctx.gate.whenOpen().then(() => { if (epoch === ctx.epoch() && active()) void run() }) },
+      resumeAfterCooldown: () => { void host.gateway.whenOpen().then(() => { if (epoch === session.epoch() && active()) void run() }) },
     })
       .catch(() => {}) // rule 10: nothing escapes as an unhandled rejection
       .then(() => {
         if (inflight === promise) { inflight = null; controller = null }
         mine.resolve()
+        // a new token arrived while this cycle travelled: a request with it follows
+        if (again && epoch === session.epoch() && active()) return run()
         return $state.value!
       })
     inflight = promise
@@ -106,31 +102,32 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
   }
 
   function refresh(): Promise<ResourceState<T>> {
-    if (destroyed || !ctx.signedIn()) return Promise.resolve($state.value!)
-    if (!ctx.online.get()) {
+    if (destroyed || !session.signedIn()) return Promise.resolve($state.value!)
+    if (!config.online.get()) {
       missed = true
       return Promise.resolve($state.value!)
     }
-    const epoch = ctx.epoch()
-    const asked = ctx.askLeader(key)
+    if (inflight) {
+      void session.read() // a token changed meanwhile is still picked up
+      return inflight
+    }
+    const epoch = session.epoch()
+    const asked = host.askLeader(key, config.tabAnswerWait)
     if (!asked) return run()
     return asked.then((entry) => {
-      if (epoch !== ctx.epoch() || destroyed) return $state.value!
+      if (epoch !== session.epoch() || destroyed) return $state.value!
       if (entry) applyTab(entry)
-      return entry === undefined ? run() : $state.value! // no answer within 2 s: fetch ourselves
+      return entry === undefined ? run() : $state.value! // no answer in time: fetch ourselves
     }, () => run())
   }
 
   function applyTab(entry: PersistedEntry): void {
-    if (!ctx.signedIn() || destroyed) return
+    if (!session.signedIn() || destroyed) return
     const current = $state.value!
     // an older state (a slow snapshot, say) never replaces fresher data of this session
     if (current.source !== 'cache' && current.updatedAt !== undefined && entry.updatedAt < current.updatedAt) return
-    // the leader's answer settles this identity's first cycle as well as our own fetch would
-    if (settle?.epoch === ctx.epoch()) settle.resolve()
-    const prev = current.data
-    const data = (prev !== undefined && deepEqual(prev, entry.data) ? prev : entry.data) as T
-    dispatch({ type: 'success', data, updatedAt: entry.updatedAt, source: 'tab' })
+    settled.resolveFor(session.epoch()) // the leader's answer settles this identity's first cycle too
+    dispatch({ type: 'success', data: entry.data as T, updatedAt: entry.updatedAt, source: 'tab' })
     missed = false
   }
 
@@ -158,28 +155,34 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
       poll()
       return run()
     },
+    refetch: () => {
+      if (!active()) return
+      if (inflight) again = true
+      else void refresh()
+    },
     reset(signedIn) {
       controller?.abort()
       controller = null
       inflight = null
       missed = false
+      again = false
       timer.stop()
       dispatch({ type: signedIn ? 'signedIn' : 'reset' })
-      if (signedIn) { settleFor(ctx.epoch()); poll() } else settle?.resolve()
+      if (signedIn) { settled.begin(session.epoch()); poll() } else settled.release()
     },
     revalidate(minAge) {
       if (!active()) return
       const { updatedAt } = $state.value!
-      if (missed || updatedAt === undefined || ctx.now() - updatedAt > minAge) void refresh()
+      if (missed || updatedAt === undefined || config.now() - updatedAt > minAge) void refresh()
     },
     hydrate: (entry) => dispatch({ type: 'hydrate', data: entry.data as T, updatedAt: entry.updatedAt }),
     applyTab,
-    firstSettled: () => (settle && ctx.signedIn() ? settle.promise : Promise.resolve()),
+    firstSettled: () => (session.signedIn() ? settled.promise() : Promise.resolve()),
     destroy() {
       destroyed = true
       controller?.abort()
       timer.stop()
-      settle?.resolve()
+      settled.release()
     },
   }
 }
