@@ -60,8 +60,8 @@ test('a 30-day Retry-After is capped at 24 h and really waits, with no overflowi
   const api = createMockAccountApi({ now: () => Date.now() })
   api.fault('profile', { status: 429, retryAfter: 30 * 86_400 }, { times: 1 })
   const spy = vi.spyOn(globalThis, 'setTimeout')
-  const store = makeStore({ ...base, token: await api.issueToken('kp_alice'), fetch: api.fetch, resources: ['profile'],
-    refreshInterval: false })
+  const store = makeStore({ ...base, token: await api.issueToken('kp_alice', { expiresIn: 2 * 86_400 }), fetch: api.fetch,
+    resources: ['profile'], refreshInterval: false })
   await until(() => store.$session.get().rateLimitedUntil !== null, 'cool-down')
   const wait = store.$session.get().rateLimitedUntil! - Date.now()
   expect(wait).toBeLessThanOrEqual(86_400_000)
