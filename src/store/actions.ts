@@ -16,15 +16,13 @@ export function createActions(deps: {
   /** Through the gateway; an answer for an earlier identity rejects as `aborted` (rule 13). */
   async function call<T>(method: 'GET' | 'POST', path: string, send: (client: AccountClient, signal: AbortSignal) => Promise<T>): Promise<T> {
     if (!deps.signedIn()) throw new AccountApiError({ kind: 'unauthorized', method, path, message: 'signed out' })
-    for (;;) {
-      const out = await deps.gateway.send(send, { method, path, evenIfPaused: true })
-      if (out.type === 'ok') return out.value
-      if (out.type === 'replaced') continue
-      if (out.type === 'stale' || out.type === 'paused') { // paused cannot happen: actions send even so
-        throw new AccountApiError({ kind: 'aborted', method, path, message: 'the identity changed' })
-      }
-      throw out.error
+    const out = await deps.gateway.send(send, { method, path, evenIfPaused: true })
+    if (out.type === 'ok') return out.value
+    if (out.type === 'stale' || out.type === 'paused') { // paused cannot happen: actions send even so
+      throw new AccountApiError({ kind: 'aborted', method, path, message: 'the identity changed' })
     }
+    // a refusal of a token replaced meanwhile rejects this call, but pauses nothing
+    throw out.error
   }
 
   return {

@@ -13,7 +13,7 @@ export type Outcome<T> =
   | { type: 'rate_limited'; error: AccountApiError }
   | { type: 'unauthorized'; error: AccountApiError }
   /** Refused, but the token was replaced while the request travelled: send again with the new one. */
-  | { type: 'replaced' }
+  | { type: 'replaced'; error: AccountApiError }
   /** The current token is the refused one: nothing was sent. */
   | { type: 'paused' }
   /** Another identity by now (or signed out, aborted, destroyed): apply nothing. */
@@ -117,7 +117,7 @@ export function createGateway(deps: {
       }
       if (error.kind === 'unauthorized') {
         // a refusal of a token replaced meanwhile says nothing about the current one
-        if (sent !== null && sent !== session.token()) return { type: 'replaced' }
+        if (sent !== null && sent !== session.token()) return { type: 'replaced', error }
         session.unauthorized()
         return { type: 'unauthorized', error }
       }
