@@ -21,7 +21,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   const { visibility, online, revalidateAge } = config
   const session = createSession(config)
   const gate = createCooldownGate({ now: config.now, onChange: (until) => session.patch({ rateLimitedUntil: until }) })
-  const tabs: TabSlot = { current: null }
+  const tabs: TabSlot = { current: null, leaving: new Set() }
   const gateway = createGateway({ session, gate, config, cooledDown: (until) => tabs.current?.postCooldown(until) })
   const disk = linkPersistence(resolvePersister(config.persist, config.now), session)
   let destroyed = false
@@ -91,7 +91,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
       session.destroy()
       for (const p of resources.all()) p.destroy()
       gate.destroy()
-      tabs.current?.close()
+      for (const link of [tabs.current, ...tabs.leaving]) link?.close()
       tabs.current = null
       stopVisibility()
       stopOnline()

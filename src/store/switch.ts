@@ -6,8 +6,14 @@ import type { Resources } from './resources'
 import type { Session, SwitchSteps } from './session'
 import { linkTabs, startSync, type TabHost } from './tabs'
 
-/** The tab link of the current identity (null: alone, or not a JWT). */
-export interface TabSlot { current: TabSync | null }
+/** The tab link of the current identity (null: alone, or not a JWT), and links still being let go. */
+export interface TabSlot { current: TabSync | null; leaving: Set<TabSync> }
+
+/**
+ * After a sign-out the leader holds its lock this long before letting go, so the other tabs get the
+ * sign-out message before one of them becomes leader and sends the signed-out token (rule 14).
+ */
+const SIGN_OUT_HOLD = 1000
 
 /**
  * The switch steps the session runs in order (resources reset → persistence → tabs), and the
@@ -45,8 +51,13 @@ export function createSwitchSteps(deps: {
       return { persisted: disk.persisted() }
     },
     tabs(identity, jwt) {
-      slot.current?.close()
+      const old = slot.current
       slot.current = null
+      if (old && identity) old.close()
+      else if (old) {
+        slot.leaving.add(old)
+        setTimeout(() => { slot.leaving.delete(old); old.close() }, SIGN_OUT_HOLD)
+      }
       if (!identity) return {}
       const home = config.domain ?? (jwt ? identity.iss : null)
       const factory = config.createTabSync ?? undefined

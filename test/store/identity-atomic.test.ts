@@ -112,3 +112,48 @@ test('rule 14: sign-out in one tab drops the writes another tab has queued for t
 
 const allReadyOne = (s: ReturnType<typeof makeStore>): boolean => s.profile.get().status === 'ready' && !s.profile.get().fetching
 void allReady
+
+async function twoTabs() {
+  const { createTabSync } = await import('../../src/tabs')
+  const { createLockManager } = await import('../tabs/support/locks')
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const token = await api.issueToken('kp_alice')
+  const tab = (source: unknown = token, options: Record<string, unknown> = {}) =>
+    makeStore({ token: source as string, fetch: api.fetch, persist: false, crossTab: true, resources: ['profile'], ...options },
+      { createTabSync: (o) => createTabSync({ ...o, locks: locks as unknown as LockManager }) })
+  return { api, token, tab }
+}
+
+test('rule 14: when the leader signs out, the follower that becomes leader sends nothing with that token', async () => {
+  const { api, tab } = await twoTabs()
+  const leader = tab()
+  await until(() => allReadyOne(leader), 'leader')
+  const follower = tab()
+  await until(() => allReadyOne(follower), 'follower')
+  api.clearRequests()
+  await leader.signOut()
+  await advance(3000)
+  expect(api.requests.filter((r) => r.userId === 'kp_alice')).toEqual([])
+  expect(follower.$session.get().status).toBe('signed-out')
+  leader.destroy()
+  follower.destroy()
+})
+
+test('a follower tab re-reads its function source on ticks and on refresh()', async () => {
+  const { token, tab } = await twoTabs()
+  const leader = tab(token, { refreshInterval: 60_000 })
+  await until(() => allReadyOne(leader), 'leader')
+  const getter = vi.fn(() => token)
+  const follower = tab(getter, { refreshInterval: 60_000 })
+  await until(() => allReadyOne(follower), 'follower')
+  expect(follower.$session.get().leader).toBe(false)
+  let calls = getter.mock.calls.length
+  await advance(61_000, 1000)
+  expect(getter.mock.calls.length).toBeGreaterThan(calls)
+  calls = getter.mock.calls.length
+  await follower.refresh()
+  expect(getter.mock.calls.length).toBeGreaterThan(calls)
+  leader.destroy()
+  follower.destroy()
+})
