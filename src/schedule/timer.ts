@@ -6,18 +6,27 @@ export interface IntervalTimer {
 }
 
 export function createIntervalTimer(tick: () => void): IntervalTimer {
-  let id: ReturnType<typeof setInterval> | undefined
+  let stop: (() => void) | undefined
+  const every = (ms: number): (() => void) => {
+    if (ms <= MAX_TIMER_DELAY) {
+      const id = setInterval(tick, ms)
+      return () => clearInterval(id)
+    }
+    // longer than a timer holds: chained one-shots, so it never fires every millisecond
+    let cancel = after(ms, function again() { tick(); cancel = after(ms, again) })
+    return () => cancel()
+  }
   return {
     start(ms) {
-      if (id !== undefined) clearInterval(id)
-      id = setInterval(tick, ms)
+      stop?.()
+      stop = every(ms)
     },
     stop() {
-      if (id !== undefined) clearInterval(id)
-      id = undefined
+      stop?.()
+      stop = undefined
     },
     get running() {
-      return id !== undefined
+      return stop !== undefined
     },
   }
 }
