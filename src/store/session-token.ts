@@ -12,6 +12,8 @@ import type { StoreConfig } from './options'
 export function createTokenReader(
   stream: TokenStream, config: Pick<StoreConfig, 'timeout' | 'refreshInterval' | 'onUnauthorized' | 'now'>,
   token: () => string | null, claims: () => AccessTokenClaims | null,
+  /** The source answers when asked (a function or a session manager); others push or never change. */
+  askable: boolean,
 ) {
   let pausedToken: string | null = null
   let stopTicker: (() => void) | null = null
@@ -64,7 +66,7 @@ export function createTokenReader(
       stopTicker?.()
       stopTicker = null
       const every = config.refreshInterval
-      if (yes || every === false) return
+      if (yes || every === false || !askable) return
       const id = setInterval(() => { void read() }, every)
       stopTicker = () => clearInterval(id)
     },

@@ -78,7 +78,9 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
   }
 
   const stream = createTokenStream(config.token, onToken, report)
-  const reader = createTokenReader(stream, config, () => token, () => $claims.get())
+  const source = config.token
+  const askable = typeof source === 'function' || (typeof source === 'object' && source !== null && 'getSessionItem' in source)
+  const reader = createTokenReader(stream, config, () => token, () => $claims.get(), askable)
 
   return {
     $claims: $claims as ReadableAtom<AccessTokenClaims | null>,

@@ -1,4 +1,4 @@
-// DESIGN.md §5 "Tokens": every kind of source, setToken, re-reads, sign-out, expiry.
+// ARCHITECTURE.md, "Tokens": every kind of source, setToken, re-reads, sign-out, expiry.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { atom } from 'nanostores'
 import { BehaviorSubject } from 'rxjs'
