@@ -20,6 +20,7 @@ export function createTokenReader(
 
   /** Re-reads a function source; an error when the read throws, rejects or does not settle in time. */
   async function read(method = 'GET', path = '(token source)'): Promise<AccountApiError | undefined> {
+    if (!askable) return undefined // a string or a pushed source: nothing to ask, no timer to start
     const { timeout } = config
     let cancel = (): void => {}
     const late = timeout > 0 && timeout < Infinity
