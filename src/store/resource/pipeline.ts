@@ -1,12 +1,12 @@
 import { atom, onMount } from 'nanostores'
 import type { PersistedEntry } from '../../models'
-import { createIntervalTimer } from '../../schedule/timer'
 import { toObservable } from '../observable'
 import { setSafely } from '../report'
 import type { ResourceState } from '../types'
 import { attemptCycle } from './attempt'
 import type { ResourceHost } from './host'
 import { createSettled } from './settled'
+import { createTicker } from './ticker'
 import { idleState, reduce, sameState, type ResourceAction } from './state'
 import type { Pipeline, PipelineOptions } from './types'
 
@@ -31,16 +31,7 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
   }
   const active = (): boolean => mounted && !destroyed && session.signedIn()
 
-  const timer = createIntervalTimer(() => {
-    const { updatedAt } = $state.value!
-    if (config.refreshInterval !== false && updatedAt !== undefined) {
-      dispatch({ type: 'age', stale: config.now() - updatedAt >= config.refreshInterval })
-    }
-    if (active() && host.canPoll()) void run()
-    // A follower or a paused store sends nothing, but the tick still re-reads a function source,
-    // so a token the SDK refreshed on its own is picked up (ARCHITECTURE.md, "Tokens").
-    else if (active()) void session.read()
-  })
+  const timer = createTicker(host, () => $state.value!, dispatch, active, () => void run())
   const poll = (): void => {
     if (config.refreshInterval !== false && active() && !timer.running) timer.start(config.refreshInterval)
   }
