@@ -1,8 +1,6 @@
-import type { Fetcher } from './resource/attempt'
-import type { AccountClient } from '../client/types'
-import type { ResourceName } from '../models'
 import { entitlementPath, PATHS } from '../client/paths'
-
+import type { ResourceName } from '../models'
+import type { Fetcher } from './resource/attempt'
 
 /** The client call behind each synced resource. */
 const METHODS = {
