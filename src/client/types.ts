@@ -1,10 +1,10 @@
 import type {
   EntitlementData, EntitlementsData, FeatureFlagsData, ListResourceName, PermissionsData, PortalSubnav,
   PropertiesData, RolesData, TokenIntrospection, UserProfile,
-} from './models'
+} from '../models'
+import type { TokenGetter } from '../models'
 
-/** A token, or something that yields one when asked (Kinde's SDK `getToken`, say). */
-export type TokenGetter = () => string | null | undefined | Promise<string | null | undefined>
+export type { TokenGetter } from '../models'
 
 export interface AccountClientOptions {
   /** The access token, or a function read before every request. */

@@ -1,5 +1,4 @@
-import { RESOURCE_NAMES } from '../client/models'
-import type { Identity } from '../token/types'
+import { RESOURCE_NAMES, type Identity } from '../models'
 import type { PersistedEntry } from './types'
 
 /** Every key this library writes starts with this; `clear()` deletes exactly these. */

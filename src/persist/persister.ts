@@ -1,4 +1,4 @@
-import type { Identity } from '../token/types'
+import type { Identity } from '../models'
 import { createIdbEngine } from './idb'
 import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry, userPrefix } from './key'
 import { createMemoryEngine } from './memory'

@@ -1,3 +1,7 @@
+import type { Identity, PersistedEntry } from '../models'
+
+export type { PersistedEntry } from '../models'
+
 /**
  * Where persisted entries live. Small on purpose (like nanostores/persistent's engines) so a test,
  * or a user with their own storage, can swap it. Values are structured-cloneable.
@@ -14,8 +18,6 @@ export interface StorageEngine {
   entries(): Promise<Array<[key: string, value: unknown]>>
 }
 
-/** What is stored per (identity, resource). Never a token, a portal link or an error. */
-export interface PersistedEntry<T = unknown> { data: T; updatedAt: number }
 
 export interface PersistOptions {
   /** Entries older than this are ignored and deleted. Milliseconds. @default 604_800_000 (7 days) */
@@ -32,15 +34,15 @@ export interface Persister {
   /** false once the engine proved unusable (missing, blocked, slow, full) and entries live in memory only. */
   readonly durable: boolean
   /** The entry, or undefined when absent or older than maxAge (which is then deleted). */
-  load<T>(identity: import('../token/types').Identity, resource: string): Promise<PersistedEntry<T> | undefined>
+  load<T>(identity: Identity, resource: string): Promise<PersistedEntry<T> | undefined>
   /** Queues a write; writes are batched. */
-  save(identity: import('../token/types').Identity, resource: string, entry: PersistedEntry): void
+  save(identity: Identity, resource: string, entry: PersistedEntry): void
   /** Resolves when queued writes have landed (or fallen back to memory). */
   flush(): Promise<void>
   /** Deletes only this identity's entries (queued writes for it are dropped too). */
-  removeIdentity(identity: import('../token/types').Identity): Promise<void>
+  removeIdentity(identity: Identity): Promise<void>
   /** Deletes every entry of this user (same iss and sub) in every org: what sign-out and a user switch leave behind is nothing. */
-  removeUser(identity: import('../token/types').Identity): Promise<void>
+  removeUser(identity: Identity): Promise<void>
   /** Deletes every entry this library wrote. */
   clear(): Promise<void>
 }

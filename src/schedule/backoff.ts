@@ -21,6 +21,9 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}, rand
   return Math.floor(random() * ceiling)
 }
 
+/** The longest cool-down a server can ask for: a day (a 30-day Retry-After is a misconfiguration, not a plan). */
+export const MAX_COOLDOWN = 86_400_000
+
 /**
  * How long a 429 cool-down lasts: the server's `retryAfterMs` when it sent one (never shorter than
  * it asked), else backoff with full jitter starting at 1 s. `attempt` counts consecutive 429s from 0.
@@ -28,7 +31,7 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}, rand
 export function cooldownDelay(
   retryAfterMs: number | null | undefined, attempt: number, options: BackoffOptions = {}, random: Random = Math.random,
 ): number {
-  if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) return retryAfterMs
+  if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) return Math.min(retryAfterMs, MAX_COOLDOWN)
   // Without a header the minimum wait must still be non-zero, else a storm retries instantly.
   const { baseDelay = 1000, maxDelay = 60_000 } = options
   return Math.max(baseDelay / 2, backoffDelay(attempt, { baseDelay, maxDelay }, random))

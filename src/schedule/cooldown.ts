@@ -1,3 +1,6 @@
+import { MAX_COOLDOWN } from './backoff'
+import { after } from './timer'
+
 /**
  * The 429 cool-down gate shared by every resource of a store (and, through tabs, every tab).
  * While it is closed nothing is sent; `whenOpen()` resolves when it ends. One timer for all waiters.
@@ -16,12 +19,12 @@ export interface CooldownGate {
 export function createCooldownGate(options: { now?: () => number; onChange(until: number | null): void }): CooldownGate {
   const now = options.now ?? Date.now
   let end: number | null = null
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let cancel: (() => void) | undefined
   let waiters: Array<() => void> = []
   let destroyed = false
 
   const open = (): void => {
-    timer = undefined
+    cancel = undefined
     if (end !== null && end > now()) return arm() // extended meanwhile (clock or another tab)
     end = null
     const release = waiters
@@ -30,13 +33,14 @@ export function createCooldownGate(options: { now?: () => number; onChange(until
     for (const fn of release) fn()
   }
   const arm = (): void => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = setTimeout(open, Math.max(0, (end ?? 0) - now()))
+    cancel?.()
+    cancel = after((end ?? 0) - now(), open, now) // chained: a long cool-down never overflows a timer
   }
 
   return {
     until: () => (end !== null && end > now() ? end : null),
-    extend(until) {
+    extend(asked) {
+      const until = Math.min(asked, now() + MAX_COOLDOWN) // another tab's word is capped like a header
       if (destroyed || until <= now() || (end !== null && until <= end)) return
       end = until
       arm()
@@ -48,8 +52,8 @@ export function createCooldownGate(options: { now?: () => number; onChange(until
     },
     destroy() {
       destroyed = true
-      if (timer !== undefined) clearTimeout(timer)
-      timer = undefined
+      cancel?.()
+      cancel = undefined
       end = null
       const release = waiters
       waiters = []

@@ -12,6 +12,8 @@ export interface EnvironmentSignal {
   setEventListener(setup: (set: (value: boolean) => void) => (() => void) | void): void
   /** Forces a value (tests, SSR, a host that knows better). */
   set(value: boolean): void
+  /** Drops a forced value: the environment's own signal counts again. */
+  unset(): void
 }
 
 type Setup = (set: (value: boolean) => void) => (() => void) | void
@@ -52,6 +54,7 @@ function createSignal(read: () => boolean, defaultSetup: Setup): EnvironmentSign
       cleanup = listeners.size > 0 ? setup(onEvent) : undefined
     },
     set,
+    unset: () => set(read()),
   }
 }
 

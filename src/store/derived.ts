@@ -1,25 +1,40 @@
-import { computed, type ReadableAtom } from 'nanostores'
-import type { FlagValue, ResourceDataMap, ResourceName } from '../client/models'
+import { computed, onMount, type ReadableAtom } from 'nanostores'
+import type { AccessTokenClaims, FlagValue, ResourceDataMap, ResourceName } from '../models'
 import { claimFlags, claimPermissions, claimRoles } from '../token'
-import type { AccessTokenClaims } from '../token/types'
 import { deepEqual } from './equal'
 import { toObservable } from './observable'
-import type { Pipeline } from './resource'
+import type { Pipeline } from './resource/pipeline'
 import type { Derived, HasParams, ResourceState, Widen } from './types'
 
 type Claims = AccessTokenClaims | null
 type Pipelines = { [N in ResourceName]: Pipeline<ResourceDataMap[N]> }
 
-/** One answer: from fresh data, the token's claims, persisted data, or the fallback (DESIGN.md §5). */
+/** Where a derived value's answer came from (shown by `store.inspect()`). */
+export type AnswerSource = 'network' | 'tab' | 'claims' | 'cache' | 'fallback'
+export type DerivedKind = 'flag' | 'permission' | 'role' | 'entitlement' | 'property' | 'has'
+
+// The source of the answer being computed; each derive() reads it right after its compute.
+let answeredFrom: AnswerSource = 'fallback'
+
+/** One answer: from fresh data, the token's claims, persisted data, or the fallback (ARCHITECTURE.md, "Flow"). */
 function answer<T, R>(
   state: ResourceState<T> | undefined, fromData: (data: T) => R, fromClaims: () => R | undefined, fallback: R,
 ): R {
-  if (state?.data !== undefined && (state.source === 'network' || state.source === 'tab')) return fromData(state.data)
+  if (state?.data !== undefined && (state.source === 'network' || state.source === 'tab')) {
+    answeredFrom = state.source
+    return fromData(state.data)
+  }
   const claimed = fromClaims()
-  if (claimed !== undefined) return claimed
-  if (state?.data !== undefined) return fromData(state.data)
-  return fallback
+  if (claimed !== undefined) {
+    answeredFrom = 'claims'
+    return claimed
+  }
+  answeredFrom = state?.data !== undefined ? 'cache' : 'fallback'
+  return state?.data !== undefined ? fromData(state.data) : fallback
 }
+
+/** What `store.inspect()` lists: one line per memoised derived value. */
+export interface DerivedEntry { kind: DerivedKind; key: string; value: unknown; from: AnswerSource }
 
 /** A value of another type than the fallback answers the fallback. */
 const sameType = (value: unknown, fallback: unknown): boolean => {
@@ -32,15 +47,30 @@ const sameType = (value: unknown, fallback: unknown): boolean => {
 const ownFlag = (flags: Record<string, FlagValue> | undefined, key: string): FlagValue | undefined =>
   flags && Object.prototype.hasOwnProperty.call(flags, key) ? flags[key] : undefined
 
-export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<Claims>) {
-  const memo = new Map<string, Derived<any>>()
+export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<Claims>, changed: () => void = () => {}) {
+  const memo = new Map<string, { derived: Derived<any>; entry: DerivedEntry }>()
 
   function derive<T>(memoKey: string, names: ResourceName[], compute: (states: any[], claims: Claims) => T): Derived<T> {
     const hit = memo.get(memoKey)
-    if (hit) return hit
+    if (hit) return hit.derived
+    const [kind, key] = memoKey.split('|') as [string, string]
+    const entry: DerivedEntry = { kind: kind as DerivedKind, key, value: undefined, from: 'fallback' }
     const atoms = names.map((n) => pipelines[n].$state)
-    const $value = computed([...atoms, $claims] as ReadableAtom<unknown>[], (...values: unknown[]) =>
-      compute(values.slice(0, names.length), values[names.length] as Claims))
+    const $value = computed([...atoms, $claims] as ReadableAtom<unknown>[], (...values: unknown[]) => {
+      answeredFrom = 'fallback'
+      const value = compute(values.slice(0, names.length), values[names.length] as Claims)
+      if (entry.value !== value || entry.from !== answeredFrom) {
+        entry.value = value
+        entry.from = answeredFrom
+        changed()
+      }
+      return value
+    })
+    // rule 11: freed after its last subscriber leaves (nanostores unmounts a second later)
+    onMount($value, () => () => {
+      if (memo.get(memoKey)?.derived === derived) memo.delete(memoKey)
+      changed()
+    })
     const derived: Derived<T> = {
       $value,
       value$: toObservable($value),
@@ -49,7 +79,8 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
         Promise.all(names.map((n) => (pipelines[n].active() ? pipelines[n].firstSettled() : undefined)))
           .then(() => $value.get(), () => $value.get()),
     }
-    memo.set(memoKey, derived)
+    memo.set(memoKey, { derived, entry })
+    changed()
     return derived
   }
 
@@ -64,6 +95,8 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
     answer(state, (d) => d.entitlements.some((e) => e.featureKey === key || (byPrice && e.priceName === key)), () => undefined, false)
 
   return {
+    /** The memoised derived values now, for `store.inspect()`. */
+    entries: (): DerivedEntry[] => [...memo.values()].map((m) => ({ ...m.entry, value: m.derived.get() })),
     flag<F>(key: string, fallback: F): Derived<Widen<F>> {
       return derive(`flag|${key}|${JSON.stringify(fallback)}`, ['featureFlags'], ([s], claims) => {
         const value = flagOf(s, claims, key)
@@ -77,9 +110,9 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
         return (sameType(value, fallback) ? value : fallback) as Widen<F>
       })
     },
-    hasPermission: (key: string) => derive(`perm|${key}`, ['permissions'], ([s], c) => hasPermission(s, c, key)),
+    hasPermission: (key: string) => derive(`permission|${key}`, ['permissions'], ([s], c) => hasPermission(s, c, key)),
     hasRole: (key: string) => derive(`role|${key}`, ['roles'], ([s], c) => hasRole(s, c, key)),
-    hasEntitlement: (key: string) => derive(`ent|${key}`, ['entitlements'], ([s]) => hasEntitlement(s, key)),
+    hasEntitlement: (key: string) => derive(`entitlement|${key}`, ['entitlements'], ([s]) => hasEntitlement(s, key)),
     has(params: HasParams): Derived<boolean> {
       const { permissions = [], roles = [], featureFlags = [], billingEntitlements = [] } = params
       return derive(`has|${JSON.stringify([permissions, roles, featureFlags, billingEntitlements])}`,

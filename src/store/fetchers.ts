@@ -1,8 +1,6 @@
-import type { AccountClient } from '../client/types'
-import type { ResourceName } from '../client/models'
 import { entitlementPath, PATHS } from '../client/paths'
-
-export type Fetcher<T> = (client: AccountClient, signal: AbortSignal) => Promise<T>
+import type { ResourceName } from '../models'
+import type { Fetcher } from './resource/attempt'
 
 /** The client call behind each synced resource. */
 const METHODS = {

@@ -1,8 +1,8 @@
 import { createPersister } from '../persist'
-import type { PersistedEntry, Persister, PersistOptions } from '../persist/types'
+import type { Persister, PersistOptions } from '../persist/types'
+import type { Identity, PersistedEntry } from '../models'
 import { hasIndexedDb } from '../schedule/environment'
-import type { Identity } from '../token/types'
-import type { Pipeline } from './resource'
+import type { Pipeline } from './resource/pipeline'
 import type { Session } from './session'
 
 /**
@@ -16,20 +16,27 @@ export function resolvePersister(option: boolean | PersistOptions | undefined, n
   return createPersister({ ...option, now })
 }
 
-/** The store's use of a Persister (DESIGN.md §6): only for JWT identities, only once known. */
-export function linkPersistence(persister: Persister | null, session: Session) {
-  let lastUser: Identity | null = null // the previous signed-in user of this tab, for §6's switch rule
+const sameUser = (a: Identity, b: Identity | null): boolean => b !== null && a.iss === b.iss && a.sub === b.sub
+
+/** The store's use of a Persister (ARCHITECTURE.md, "Persistence"): only for JWT identities, only once known. */
+export function linkPersistence(persister: Persister | null, session: Pick<Session, 'isJwt' | 'identity' | 'epoch'>) {
   const usable = (): Identity | null => (persister && session.isJwt() ? session.identity() : null)
 
   return {
     persister,
     /** session.persisted: written to a durable engine. */
     persisted: (): boolean => usable() !== null && persister!.durable,
-    /** A new identity: a different user (not org) than the last one of this tab loses its entries. */
-    switched(identity: Identity): void {
-      if (!usable()) return
-      if (lastUser && (lastUser.iss !== identity.iss || lastUser.sub !== identity.sub)) void persister!.removeUser(lastUser)
-      lastUser = identity
+    /**
+     * The switch step: the previous JWT user loses every entry (queued writes included) unless the
+     * new identity is the same user in another org; an opaque token or a sign-out counts as another user.
+     */
+    switched(identity: Identity | null, previous: Identity | null, jwt: boolean): Promise<void> {
+      if (!persister || !previous || (jwt && identity && sameUser(previous, identity))) return Promise.resolve()
+      return persister.removeUser(previous)
+    },
+    /** Another tab signed this user out: drop what this tab still has queued for them, and their entries. */
+    forget(identity: Identity | null): Promise<void> {
+      return persister && identity ? persister.removeUser(identity) : Promise.resolve()
     },
     /** Shows this identity's persisted entry, unless the identity changed meanwhile. */
     load(p: Pipeline<unknown>): void {

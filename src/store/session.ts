@@ -1,118 +1,126 @@
 import { atom, type ReadableAtom } from 'nanostores'
-import { decodeClaims, identityOf, isExpired, sameIdentity } from '../token'
+import type { AccessTokenClaims, Identity } from '../models'
+import { decodeClaims, identityOf, sameIdentity } from '../token'
 import { createTokenStream } from '../token/source'
-import type { AccessTokenClaims, Identity } from '../token/types'
-import type { TokenSource } from './types'
+import { guarded, report } from './report'
+import { createTokenReader } from './session-token'
+import type { StoreConfig } from './options'
+import type { SessionState } from './types'
 
-/** What the store does when the token stream moves (DESIGN.md §5 "Tokens", rules 1 and 2). */
-export interface SessionEvents {
-  /** A new identity (or signed out when `identity` is null): reset everything, then load it. */
-  identityChanged(identity: Identity | null): void
-  /** Same identity, new token (rule 1): refetch without dropping to loading. */
-  tokenRefreshed(): void
+/**
+ * The switch sequence, in the order it runs (ARCHITECTURE.md, rules 2 and 12): each step may
+ * return session fields it decides. All of it, the claims and the session land in one batch, so
+ * no subscriber sees one identity's data beside another identity's claims, not even once.
+ */
+export interface SwitchSteps {
+  /** Abort what runs and reset every resource (to idle, or loading for a new identity). */
+  resources(identity: Identity | null): void
+  /** Delete what the previous user left on disk; show what the new identity has there. */
+  persistence(identity: Identity | null, previous: Identity | null, jwt: boolean): Partial<SessionState>
+  /** Leave the previous identity's tabs, join the new identity's; start syncing. */
+  tabs(identity: Identity | null, jwt: boolean): Partial<SessionState>
 }
 
-export interface Session {
-  readonly $claims: ReadableAtom<AccessTokenClaims | null>
-  token(): string | null
-  identity(): Identity | null
-  /** The token is a JWT with iss and sub: persistence and cross-tab are allowed. */
-  isJwt(): boolean
-  epoch(): number
-  /** Re-reads a function source; 'paused' while the current token is the one that got unauthorized. */
-  prepare(epoch: number): Promise<'send' | 'paused' | 'expired'>
-  /** The current token got 401/403 (or is expired): pause, call onUnauthorized once, re-read. */
-  unauthorized(): void
-  paused(): boolean
-  /** The current token is past its `exp` (never sent, whatever the verdict). */
-  expired(): boolean
-  set(token: string | null): void
-  /** Signs out and ignores this token if the source yields it again. */
-  signOut(): void
-  start(): void
-  destroy(): void
-}
+export type Session = ReturnType<typeof createSession>
 
-export function createSession(options: {
-  token: TokenSource
-  /** Used as the identity's `iss` for a token that is not a JWT. */
-  domain?: string
-  now: () => number
-  onUnauthorized?: () => void | Promise<void>
-  events: SessionEvents
-}): Session {
+export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'now' | 'timeout' | 'refreshInterval' | 'onUnauthorized' | 'online'>) {
   const $claims = atom<AccessTokenClaims | null>(null)
+  const signedOutState = (rateLimitedUntil: number | null = null): SessionState => ({
+    status: 'signed-out', userId: null, orgCode: null, domain: null, online: config.online.get(), leader: true,
+    rateLimitedUntil, persisted: false,
+  })
+  const $session = atom<SessionState>(signedOutState())
   let token: string | null = null
   let identity: Identity | null = null
   let jwt = false
   let epoch = 0
+  let controller = new AbortController()
   let opaqueCount = 0
   let signedOutToken: string | null = null
-  let pausedToken: string | null = null
   let destroyed = false
   let started = false
+  let steps: SwitchSteps | null = null
+  let refreshed: () => void = () => {}
 
   const onToken = (next: string | null): void => {
     if (destroyed || !started) return
-    if (next !== null && next === signedOutToken) return // DESIGN §5: the signed-out token is ignored
+    if (next !== null && next === signedOutToken) return // the signed-out token stays ignored
     if (next === token) return
     const claims = next === null ? null : decodeClaims(next)
     // A token that is not a JWT has no identity we can compare: each one is its own identity, so
     // nothing of one can ever show under another.
     const nextIdentity = next === null ? null
-      : identityOf(claims) ?? { iss: options.domain ?? '', sub: `opaque:${++opaqueCount}`, orgCode: null }
+      : identityOf(claims) ?? { iss: config.domain ?? '', sub: `opaque:${++opaqueCount}`, orgCode: null }
     const same = next !== null && token !== null && jwt && claims !== null && sameIdentity(identity, nextIdentity)
     token = next
+    const wasJwt = jwt
     jwt = next !== null && identityOf(claims) !== null
-    $claims.set(jwt ? claims : null)
-    if (same) return options.events.tokenRefreshed()
+    if (same) {
+      guarded(() => $claims.set(claims))
+      return refreshed() // rule 1
+    }
+    const previous = wasJwt ? identity : null
     identity = nextIdentity
     epoch++
-    options.events.identityChanged(identity)
+    controller.abort()
+    controller = new AbortController()
+    reader.signedIn(identity !== null)
+    guarded(() => {
+      $claims.set(jwt ? claims : null)
+      steps?.resources(identity)
+      const fields = { ...steps?.persistence(identity, previous, jwt), ...steps?.tabs(identity, jwt) }
+      const home = config.domain ?? (jwt && identity ? identity.iss : null)
+      $session.set(identity === null ? { ...signedOutState($session.get().rateLimitedUntil), ...fields } : {
+        ...$session.get(), status: 'signed-in', userId: jwt ? identity.sub : null, orgCode: identity.orgCode,
+        domain: home, leader: true, persisted: false, ...fields,
+      })
+    })
   }
 
-  const stream = createTokenStream(options.token, (next) => onToken(next))
-
-  const expired = (): boolean => isExpired($claims.get(), options.now())
+  const stream = createTokenStream(config.token, onToken, report)
+  const source = config.token
+  const askable = typeof source === 'function' || (typeof source === 'object' && source !== null && 'getSessionItem' in source)
+  const reader = createTokenReader(stream, config, () => token, () => $claims.get(), askable)
 
   return {
-    $claims,
+    $claims: $claims as ReadableAtom<AccessTokenClaims | null>,
+    $session: $session as ReadableAtom<SessionState>,
     token: () => token,
     identity: () => identity,
+    /** The token is a JWT with iss and sub: persistence and cross-tab are allowed. */
     isJwt: () => jwt,
+    /** Bumped on every identity change; work of an older epoch applies nothing. */
     epoch: () => epoch,
-    async prepare(at) {
-      await stream.read()
-      if (at !== epoch || token === null) return 'paused'
-      if (token === pausedToken) return 'paused'
-      return expired() ? 'expired' : 'send'
+    /** Aborted when the identity changes (or the store is destroyed). */
+    signal: () => controller.signal,
+    signedIn: () => !destroyed && token !== null,
+    ...reader.api,
+    /** Session fields other parts own (online, leader, rateLimitedUntil, persisted). */
+    patch(fields: Partial<SessionState>): void {
+      const prev = $session.get()
+      if ((Object.keys(fields) as (keyof SessionState)[]).some((k) => prev[k] !== fields[k])) {
+        guarded(() => $session.set({ ...prev, ...fields }))
+      }
     },
-    unauthorized() {
-      if (token === null || token === pausedToken) return // one call per episode
-      pausedToken = token
-      const read = (): Promise<void> => stream.read()
-      // Never let the user's callback or the source reject into the void (rule 10).
-      Promise.resolve()
-        .then(() => options.onUnauthorized?.())
-        .catch(() => {})
-        .then(read)
-        .catch(() => {})
-    },
-    paused: () => token !== null && token === pausedToken,
-    expired,
-    set: (next) => stream.set(next),
-    signOut() {
+    set: (next: string | null) => stream.set(next),
+    /** Signs out and ignores this token if the source yields it again. */
+    signOut(): void {
       if (token !== null) signedOutToken = token
       onToken(null)
     },
-    start() {
-      // the initial value of a static or pushed source arrived in createTokenStream; a function is read now
+    start(switchSteps: SwitchSteps, onRefreshed: () => void): void {
+      steps = switchSteps
+      refreshed = onRefreshed
       started = true
+      // the initial value of a static or pushed source arrived in createTokenStream; a function is read now
       if (stream.current() !== token) onToken(stream.current())
-      void stream.read()
+      if (token === null) reader.signedIn(false)
+      void reader.api.read()
     },
-    destroy() {
+    destroy(): void {
       destroyed = true
+      controller.abort()
+      reader.stop()
       stream.close()
     },
   }

@@ -2,7 +2,7 @@ import type { PersistedEntry } from '../persist/types'
 import { createTabSync } from '../tabs'
 import type { TabMessage, TabSync } from '../tabs/types'
 import type { Identity } from '../token/types'
-import type { Pipeline } from './resource'
+import type { Pipeline } from './resource/pipeline'
 
 /** What the tab link needs from the store. */
 export interface TabHost {

@@ -3,18 +3,12 @@ import type { Observable } from 'rxjs'
 import type { AccountApiError } from '../client/errors'
 import type {
   EntitlementData, EntitlementsData, FeatureFlagsData, PermissionsData, PortalSubnav, PropertiesData,
-  ResourceDataMap, ResourceName, RolesData, TokenIntrospection, UserProfile,
-} from '../client/models'
-import type { TokenGetter } from '../client/types'
+  ResourceDataMap, ResourceName, RolesData, TokenIntrospection, TokenSource, UserProfile,
+} from '../models'
 import type { PersistOptions } from '../persist/types'
+import type { StoreInspection } from './inspection-types'
 
-/** Anything with a Svelte/nanostores/rxjs-style `subscribe`. */
-export interface TokenSubscribable {
-  subscribe(fn: (token: string | null | undefined) => void): (() => void) | { unsubscribe(): void }
-}
-
-/** Where the store gets its access token. */
-export type TokenSource = string | null | undefined | TokenGetter | TokenSubscribable
+export type { TokenSessionManager, TokenSource, TokenSubscribable } from '../models'
 
 export interface RetryOptions {
   /** Retries after the first failure (network, 5xx, timeout). @default 3 */
@@ -26,7 +20,10 @@ export interface RetryOptions {
 }
 
 export interface AccountStoreOptions {
-  /** The access token source: string, null, function (re-read on every trigger), Observable or store. */
+  /**
+   * The access token source: string, null, function (re-read on every trigger; `undefined` keeps
+   * the last token, `null` signs out), Observable, store, or a Kinde session manager.
+   */
   token: TokenSource
   /** Base URL of the Kinde domain. @default the token's `iss` */
   domain?: string
@@ -150,5 +147,9 @@ export interface AccountStore {
   introspect(): Promise<TokenIntrospection>
   signOut(opts?: SignOutOptions): Promise<void>
   clearCache(): Promise<void>
+  /** What devtools show: derived answers and their sources, disk entries (sizes only), offline simulation. */
+  inspect(): StoreInspection
   destroy(): void
 }
+
+export type { StoreInspection } from './inspection-types'

@@ -1,11 +1,11 @@
-import type { FlagValue } from '../client/models'
+import type { FlagValue } from '../models'
 import type { AccessTokenClaims } from './types'
 
 /** A plain object (not null, not an array). The client's validators use it too. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
 
-/** The claim itself, or its Hasura-mapped twin when the tenant maps claims for Hasura (ERRATA §10). */
+/** The claim itself, or its Hasura-mapped twin when the tenant maps claims for Hasura (Kinde's token claims reference). */
 const claim = (claims: AccessTokenClaims | null | undefined, name: string): unknown =>
   claims ? (claims[name] ?? claims[`x-hasura-${name.replace(/_/g, '-')}`]) : undefined
 

@@ -4,7 +4,7 @@ import type { AccessTokenClaims, Identity } from './types'
 export const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 
 /**
- * Who the token belongs to: `iss` + `sub` + `org_code` (or Hasura's `x-hasura-org-code`, ERRATA §10).
+ * Who the token belongs to: `iss` + `sub` + `org_code` (or Hasura's `x-hasura-org-code`, as Kinde's Hasura mapping names it).
  * Null without a usable `iss` and `sub` (not a JWT, or a token of another kind).
  */
 export function identityOf(claims: AccessTokenClaims | null | undefined): Identity | null {

@@ -9,7 +9,7 @@ export const bob: Identity = { iss: 'https://acme.kinde.com', sub: 'kp_bob', org
 
 export const DAY = 86_400_000
 
-/** fake-indexeddb hangs under the default fake timers (TOOLCHAIN.md); these leave its scheduling alone. */
+/** fake-indexeddb hangs under the default fake timers (a known fake-timers quirk); these leave its scheduling alone. */
 export const useFakeTimers = () =>
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createCooldownGate } from '../../src/schedule/cooldown'
 import { createIntervalTimer, sleep } from '../../src/schedule/timer'
 
@@ -70,4 +70,34 @@ test('sleep ends early on abort and never rejects', async () => {
   await Promise.resolve()
   expect(done).toHaveBeenCalled()
   expect(vi.getTimerCount()).toBe(0)
+})
+
+describe('waits longer than a timer can hold (ARCHITECTURE.md, rule 15)', () => {
+  test('a cool-down, a sleep and an interval past 2^31−1 ms are chained, never overflowed', async () => {
+    vi.useFakeTimers({ now: 0 })
+    const spy = vi.spyOn(globalThis, 'setTimeout')
+    const spyInterval = vi.spyOn(globalThis, 'setInterval')
+    const long = 2 ** 31 + 5000
+    const gate = createCooldownGate({ onChange: () => {} })
+    gate.extend(Date.now() + 20 * 86_400_000) // capped at a day
+    let opened = false
+    void gate.whenOpen().then(() => { opened = true })
+    let slept = false
+    void sleep(long).then(() => { slept = true })
+    let ticks = 0
+    const timer = createIntervalTimer(() => { ticks++ })
+    timer.start(long)
+    await vi.advanceTimersByTimeAsync(86_400_000 - 10)
+    expect(opened).toBe(false)
+    await vi.advanceTimersByTimeAsync(20)
+    expect(opened).toBe(true)
+    await vi.advanceTimersByTimeAsync(long - 86_400_000 - 100)
+    expect([slept, ticks]).toEqual([false, 0])
+    await vi.advanceTimersByTimeAsync(200)
+    expect([slept, ticks]).toEqual([true, 1])
+    timer.stop()
+    gate.destroy()
+    for (const [, ms] of [...spy.mock.calls, ...spyInterval.mock.calls]) expect(ms ?? 0).toBeLessThanOrEqual(2 ** 31 - 1)
+    vi.useRealTimers()
+  })
 })

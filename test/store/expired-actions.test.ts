@@ -1,4 +1,4 @@
-// DESIGN.md §5 "Tokens": a token past its exp is not sent, by resources or by the store's actions.
+// ARCHITECTURE.md, "Tokens": a token past its exp is not sent, by resources or by the store's actions.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createMockAccountApi } from 'kinde-account-sync/mock'
 import { advance, countRequests, flush, makeStore, until, useFakeTime } from './helpers'

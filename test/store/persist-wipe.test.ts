@@ -1,4 +1,4 @@
-// DESIGN.md §6: signOut() and a user switch leave nothing of the signed-out user on disk, in any org.
+// ARCHITECTURE.md, "Persistence": signOut() and a user switch leave nothing of the signed-out user on disk, in any org.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createMemoryEngine } from 'kinde-account-sync'
 import { createMockAccountApi } from 'kinde-account-sync/mock'

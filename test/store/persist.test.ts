@@ -1,4 +1,4 @@
-// The store with persistence (DESIGN.md §6): when it reads, what it writes, what it deletes.
+// The store with persistence (ARCHITECTURE.md, "Persistence"): when it reads, what it writes, what it deletes.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createMemoryEngine, type StorageEngine } from 'kinde-account-sync'
 import { createMockAccountApi } from 'kinde-account-sync/mock'

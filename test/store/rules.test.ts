@@ -1,4 +1,4 @@
-// The numbered rules of DESIGN.md §5, as behaviour a user relies on.
+// The numbered rules (ARCHITECTURE.md, "Rules"), as behaviour a user relies on.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createMockAccountApi } from 'kinde-account-sync/mock'
 import type { ResourceState, RolesData } from 'kinde-account-sync'

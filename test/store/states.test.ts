@@ -1,4 +1,4 @@
-// Every row of the state table in DESIGN.md §5, against the mock.
+// Every row of the state table (ARCHITECTURE.md, "State table"), against the mock.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { createMemoryEngine } from 'kinde-account-sync'
 import { advance, allReady, countRequests, flush, makeStore, setup, until, useFakeTime } from './helpers'

@@ -1,4 +1,4 @@
-// DESIGN.md §5 rule 9 and §7 together: hidden tabs do not poll and only the leader polls, so a
+// ARCHITECTURE.md, rule 9 and "Tabs" together: hidden tabs do not poll and only the leader polls, so a
 // leader in a background tab keeps polling for as long as a follower tab is in front.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createMockAccountApi, type MockAccountApi } from 'kinde-account-sync/mock'

@@ -55,6 +55,7 @@ test('subscribe returning a function or an { unsubscribe } object is closed on c
 test('a throwing function keeps the current token and never rejects', async () => {
   const stream = createTokenStream(() => { throw new Error('no') }, () => {})
   stream.set('kept')
-  await expect(stream.read()).resolves.toBeUndefined()
+  // the failure is handed to the caller (the store ends that attempt with it), never thrown
+  await expect(stream.read()).resolves.toEqual({ failed: expect.any(Error) })
   expect(stream.current()).toBe('kept')
 })

@@ -1,4 +1,4 @@
-// DESIGN.md §5 "Tokens": every kind of source, setToken, re-reads, sign-out, expiry.
+// ARCHITECTURE.md, "Tokens": every kind of source, setToken, re-reads, sign-out, expiry.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { atom } from 'nanostores'
 import { BehaviorSubject } from 'rxjs'
@@ -123,6 +123,7 @@ describe('sign-out and expiry', () => {
     store.destroy()
   })
 
+  // ARCHITECTURE.md, "Tokens": the read that fails ends that attempt with an error; the token and the data stay
   test('a failing token getter keeps the current token', async () => {
     const api = createMockAccountApi({ now: () => Date.now() })
     const token = await api.issueToken('kp_alice')
@@ -131,7 +132,8 @@ describe('sign-out and expiry', () => {
     await until(() => store.roles.get().status === 'ready', 'ready')
     fail = true
     const state = await store.roles.refresh()
-    expect(state).toMatchObject({ status: 'ready', error: undefined })
+    expect(state).toMatchObject({ status: 'ready', fetching: false, error: { kind: 'unauthorized' } })
+    expect(store.$session.get().status).toBe('signed-in')
     store.destroy()
   })
 })

@@ -1,0 +1,24 @@
+import { batch, type WritableAtom } from 'nanostores'
+
+/** Where an exception nobody can catch goes: the host's reportError, else the console. */
+export function report(error: unknown): void {
+  const reportError = (globalThis as { reportError?: (e: unknown) => void }).reportError
+  if (typeof reportError === 'function') reportError(error)
+  else console.error(error)
+}
+
+/**
+ * Runs store updates so that a subscriber that throws cannot break the store: nanostores calls
+ * every listener, then rethrows the first exception into whoever set the atom. We catch it here
+ * and report it; the state is already complete by then (ARCHITECTURE.md, rule 16).
+ */
+export function guarded(update: () => void): void {
+  try {
+    batch(update)
+  } catch (error) {
+    report(error)
+  }
+}
+
+/** `$atom.set(value)`, guarded. */
+export const setSafely = <T>($atom: WritableAtom<T>, value: T): void => guarded(() => $atom.set(value))
