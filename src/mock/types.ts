@@ -61,7 +61,7 @@ export type MockRoute =
   | 'portalLink' | 'introspect' | 'revoke'
 
 /** Routes that answer without auth and cannot be faulted. */
-export type MockExtraRoute = 'jwks' | 'portalRedirect'
+export type MockExtraRoute = 'jwks' | 'portalRedirect' | 'discovery' | 'authorize' | 'token' | 'logout'
 
 export type MockFault =
   /** A throttled answer. Without `rateLimitReset`/`retryAfter` no header is sent. */
