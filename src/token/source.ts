@@ -52,6 +52,8 @@ export function createTokenStream(source: TokenSource, onToken: (token: string |
     } catch {
       return // a failing getter keeps the current token; the next trigger asks again
     }
+    // undefined: not known right now (Kinde's getAccessToken() while another tab refreshes): keep the last token.
+    if (value === undefined) return
     // An older read answering after a newer one must not win.
     if (seq === readSeq) fromSource(value)
   }
