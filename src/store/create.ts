@@ -7,11 +7,12 @@ import { cooldownDelay, type Random } from '../schedule/backoff'
 import { createCooldownGate } from '../schedule/cooldown'
 import { createOnlineSignal, createVisibilitySignal, hasBroadcastChannel, type EnvironmentSignal } from '../schedule/environment'
 import type { TabSync } from '../tabs/types'
-import { identityOf } from '../token'
+import { identityKey, identityOf } from '../token'
 import type { Identity } from '../token/types'
 import { createActions } from './actions'
 import type { PipelineContext } from './context'
 import { createDerivedValues } from './derived'
+import { createDrift } from './drift'
 import { entitlementFetcher, fetcherFor } from './fetchers'
 import { toObservable } from './observable'
 import { linkPersistence, resolvePersister } from './persistence'
@@ -171,6 +172,29 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
   }
 
   const derived = createDerivedValues(pipelines, session.$claims)
+  // TEMP wiring of claims drift into this store (the restructured store wires it for real).
+  const fromApi = <T>(p: Pipeline<T>): T | undefined => {
+    const s = p.get()
+    return s.source === 'network' || s.source === 'tab' ? s.data : undefined
+  }
+  const drift = createDrift({
+    resources,
+    onDrift: options.onDrift && (async (d) => {
+      await options.onDrift!(d)
+      // The callback may have refreshed the SDK's token: read the source again now.
+      await Promise.all(activeOnes().map((p) => p.refresh()))
+    }),
+  })
+  const updateDrift = (): void => {
+    const who = session.identity()
+    drift.update({
+      identity: who && session.isJwt() ? identityKey(who) : null, claims: session.$claims.get(),
+      api: Object.fromEntries(compared.map((name) => [name, fromApi<unknown>(pipelines[name])])),
+    })
+  }
+  // Only the synced ones: listening to another would make it sync (rule 11).
+  const compared = (['permissions', 'roles', 'featureFlags'] as const).filter((name) => resources.includes(name))
+  const stopDrift = [session.$claims.listen(updateDrift), ...compared.map((name) => pipelines[name].$state.listen(updateDrift))]
   const actions = createActions({
     session, gate, client: () => client, clientFor, rateLimited: ctx.rateLimited, persister: disk.persister,
     signOutLocally() {
@@ -194,6 +218,8 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     ...derived,
     $session,
     session$: toObservable($session),
+    $drift: drift.$drift,
+    drift$: drift.drift$,
     setToken: (token) => { if (!destroyed) session.set(token) },
     async refresh() {
       await Promise.all(activeOnes().map((p) => p.refresh()))
@@ -210,6 +236,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
       tabs = null
       stopVisibility()
       stopOnline()
+      for (const stop of stopDrift) stop()
     },
   }
   session.start()

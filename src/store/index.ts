@@ -6,3 +6,4 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   return create(options) // the second parameter of ./create is a test seam, not public API
 }
 export type * from './types'
+export type { ClaimsDrift } from './drift'

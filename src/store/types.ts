@@ -7,6 +7,7 @@ import type {
 } from '../client/models'
 import type { TokenGetter } from '../client/types'
 import type { PersistOptions } from '../persist/types'
+import type { ClaimsDrift } from './drift'
 
 /** Anything with a Svelte/nanostores/rxjs-style `subscribe`. */
 export interface TokenSubscribable {
@@ -52,6 +53,8 @@ export interface AccountStoreOptions {
   fetch?: typeof globalThis.fetch
   /** Milliseconds per request. @default 10_000 */
   timeout?: number
+  /** Called once per claims-drift episode (the token's claims disagree with the API); the token is read again after it. */
+  onDrift?: (drift: ClaimsDrift) => void | Promise<void>
 }
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -143,6 +146,9 @@ export interface AccountStore {
 
   readonly $session: ReadableAtom<SessionState>
   readonly session$: Observable<SessionState>
+  /** Where the token's claims disagree with the API; null until the API answered for this identity. */
+  readonly $drift: ReadableAtom<ClaimsDrift | null>
+  readonly drift$: Observable<ClaimsDrift | null>
 
   setToken(token: string | null): void
   refresh(): Promise<void>
