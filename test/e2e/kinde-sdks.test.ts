@@ -147,6 +147,23 @@ for (const sdk of SDKS) {
       expect(s.api.requests.some((r) => r.route === 'logout')).toBe(true)
     })
 
+    // pkce-js tells its other tabs with a `session_cleared` message; js-utils alone has no cross-tab sync.
+    if (sdk.dir === 'kinde-pkce') test("pkce-js' logout alone in one tab: its session_cleared signs the other tab's store out", async () => {
+      const s = await site()
+      const ctx = await context()
+      const first = await open(ctx, s.url)
+      await signIn(first, s)
+      const second = await open(ctx, s.url)
+      await sessionIs(second, 'signed-in')
+      await first.click('#sdk-sign-out')
+      await first.waitForURL((url) => url.href.startsWith(s.url) && !url.href.includes('/logout'))
+      await sessionIs(first, 'signed-out')
+      // getAccessToken() answers undefined there now; the ID token is gone too, so the bridge reads null.
+      await sessionIs(second, 'signed-out', INTERVAL * 5)
+      expect(await permissionKeys(second)).toEqual([])
+      expect((await kindeLog(second)).errors).toEqual([])
+    })
+
     test('a drift (the API grants what the token lacks) shows in $drift; with refreshOnDrift the next token carries it', async () => {
       const s = await site()
       s.cfg.refreshOnDrift = true
