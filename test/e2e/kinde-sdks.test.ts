@@ -1,7 +1,8 @@
 /**
  * Kinde's real browser SDKs (from npm, pinned) sign in against the mock's OAuth endpoints in
- * Chromium, and the store follows them through fromKinde(): @kinde-oss/kinde-auth-pkce-js 4.5.1
- * and @kinde/js-utils 0.32.1 (the session manager every Kinde browser SDK is built on).
+ * Chromium, and the store follows them through fromKinde(): @kinde-oss/kinde-auth-pkce-js 4.5.1,
+ * @kinde/js-utils 0.32.1 (the session manager every Kinde browser SDK is built on) and
+ * @kinde-oss/kinde-auth-react 5.13.1 (React 19).
  */
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +25,8 @@ const SDKS = [
   { name: '@kinde-oss/kinde-auth-pkce-js 4.5.1', dir: 'kinde-pkce', expiresIn: 40 },
   // js-utils' refresh timer fires 10 s before expiry: 13 s → every 3 s.
   { name: '@kinde/js-utils 0.32.1', dir: 'kinde-js-utils', expiresIn: 13 },
+  // kinde-auth-react runs js-utils' refresh timer too.
+  { name: '@kinde-oss/kinde-auth-react 5.13.1', dir: 'kinde-react', expiresIn: 13 },
 ] as const
 
 interface Site { url: string; api: MockAccountApi; cfg: { refreshOnDrift: boolean }; close(): Promise<void> }
