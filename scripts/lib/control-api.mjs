@@ -33,6 +33,8 @@ export function createControlApi(mock) {
 
   const routes = {
     'GET /demo/users': () => ({ users: view.users() }),
+    // Where Kinde's SDK signs in (the vanilla example): the mock's OAuth endpoints and the app id.
+    'GET /demo/kinde': () => ({ domain: mock.baseUrl, clientId: DEMO_CLIENT_ID }),
     // The examples' sign-in: a fresh RS256 token from the mock. Never logged, never cached.
     'GET /demo/token': async (_, q) => ({ token: await mock.issueToken(user(q.get('user')), { orgCode: q.get('org') || undefined }) }),
     'GET /demo/state': (_, q) => ({

@@ -4,6 +4,7 @@ import { createState } from './data/state'
 import { createFaults } from './faults'
 import { createSigner } from './jwt'
 import { createLog } from './log'
+import { createOAuth } from './oauth'
 import { isMockRoute } from './routes/match'
 import { createPortal } from './routes/portal'
 import { createTokens } from './tokens'
@@ -17,7 +18,7 @@ import type { MockServer } from './types'
 export function createMockAccountApi(options: MockAccountApiOptions = {}): MockAccountApi {
   const {
     baseUrl: initialBaseUrl = 'https://mock.kinde.local', seed = defaultSeed(), now = () => Date.now(),
-    clientId = 'mock_client_id', omitMetadata = ['featureFlags'], log: sink,
+    clientId = 'mock_client_id', omitMetadata = ['featureFlags'], log: sink, expiresIn = 3600,
   } = options
   let baseUrl = initialBaseUrl.replace(/\/+$/, '')
   let server: MockServer | undefined
@@ -27,8 +28,9 @@ export function createMockAccountApi(options: MockAccountApiOptions = {}): MockA
   const tokens = createTokens({ state, signer, now, iss: () => baseUrl, clientId })
   const faults = createFaults()
   const log = createLog(sink)
+  const oauth = createOAuth({ state, tokens, signer, now, iss: () => baseUrl, expiresIn })
   const handle = createApp({
-    state, tokens, faults, log, signer, now, portal: createPortal(), omitMetadata: new Set(omitMetadata),
+    state, tokens, faults, log, signer, now, portal: createPortal(), omitMetadata: new Set(omitMetadata), oauth,
   })
 
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -60,6 +62,7 @@ export function createMockAccountApi(options: MockAccountApiOptions = {}): MockA
     },
 
     issueToken: tokens.issue,
+    setExpiresIn: oauth.setExpiresIn,
     revokeToken: tokens.revoke,
     jwks: () => signer.jwks(),
     userIds: state.userIds,

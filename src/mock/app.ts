@@ -3,6 +3,8 @@ import type { MockState } from './data/state'
 import type { MockFaults } from './faults'
 import { decodePayload, type Signer } from './jwt'
 import type { MockLog } from './log'
+import { isOAuthRoute, type MockOAuth } from './oauth'
+import { OAUTH_PATHS, oauthPreflight } from './oauth/cors'
 import { empty, json, kindeError, PREFLIGHT_HEADERS } from './responses'
 import { entitlementResponse, listResponse, profileResponse, type AccountContext } from './routes/account'
 import { faultResponse } from './routes/fault'
@@ -15,7 +17,7 @@ import type { MockRoute } from './types'
 
 export interface AppDeps {
   state: MockState; tokens: MockTokens; faults: MockFaults; log: MockLog; signer: Signer
-  portal: ReturnType<typeof createPortal>; now: () => number; omitMetadata: ReadonlySet<MockRoute>
+  portal: ReturnType<typeof createPortal>; now: () => number; omitMetadata: ReadonlySet<MockRoute>; oauth: MockOAuth
 }
 
 const SECRET_PARAMS = /^(token|access_token|id_token|refresh_token|client_secret|code)$/i
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps) {
     const { route } = match
     if (route === 'jwks') return json(200, await deps.signer.jwks())
     if (route === 'portalRedirect') return deps.portal.page(url.searchParams)
+    if (isOAuthRoute(route)) return deps.oauth.answer(route, request, url)
 
     // Faults act like a gateway in front of the API: before auth, as Kinde's rate limiter does.
     const { latency, outcome } = faults.take(route)
@@ -67,8 +70,8 @@ export function createApp(deps: AppDeps) {
   }
 
   return async function handle(request: Request, signal?: AbortSignal): Promise<Response> {
-    if (request.method === 'OPTIONS') return empty(204, PREFLIGHT_HEADERS)
     const url = new URL(request.url)
+    if (request.method === 'OPTIONS') return OAUTH_PATHS.has(url.pathname) ? oauthPreflight(request) : empty(204, PREFLIGHT_HEADERS)
     const match = matchRoute(request.method, url.pathname)
     const query: Record<string, string> = {}
     url.searchParams.forEach((value, name) => { query[name] = SECRET_PARAMS.test(name) ? '[redacted]' : value })

@@ -46,7 +46,8 @@ async function main() {
     console.log(JSON.stringify({ url: server.url, tokens: tokens.map(({ name: _, ...t }) => t) }))
   } else {
     console.log(`Kinde Account API mock listening on ${server.url}`)
-    console.log(`JWKS: ${server.url}/.well-known/jwks.json\n`)
+    console.log(`JWKS: ${server.url}/.well-known/jwks.json`)
+    console.log(`Kinde's SDKs sign in against it with domain ${server.url} (OAuth: /oauth2/auth, /oauth2/token, /logout)\n`)
     for (const t of tokens) console.log(`${t.userId} (${t.name}) in ${t.orgCode}:\n${t.token}\n`)
     console.log(`Try: curl -H "Authorization: Bearer <token>" ${server.url}/account_api/v1/permissions`)
     console.log('Press Ctrl-C to stop.')

@@ -165,7 +165,7 @@ export type MockRoute =
   | 'portalLink' | 'introspect' | 'revoke'
 
 /** Routes that answer without auth and cannot be faulted. */
-export type MockExtraRoute = 'jwks' | 'portalRedirect'
+export type MockExtraRoute = 'jwks' | 'portalRedirect' | 'discovery' | 'authorize' | 'token' | 'logout'
 
 /** What an injected fault does to the requests it applies to (see `MockAccountApi.fault`). */
 export type MockFault =

@@ -1,9 +1,10 @@
 import type { AccountStore, ResourceDataMap, ResourceName, ResourceState } from 'kinde-account-sync'
 import { bind } from 'kinde-account-sync/vanilla'
-import { openPortal, signOut } from '../../shared/demo'
+import { openPortal } from '../../shared/demo'
 import { RESOURCES, clock, errorText, statusAttrs } from '../../shared/format'
 import { fill, h } from './h'
 import { checks } from './checks'
+import { signOut } from './kinde'
 import { renderers } from './renderers'
 
 /** The signed-in view: a toolbar and one live card per resource. */

@@ -12,6 +12,10 @@ const FIXED: Record<string, { method: 'GET' | 'POST'; route: MockRoute | MockExt
   '/oauth2/revoke': { method: 'POST', route: 'revoke' },
   '/.well-known/jwks.json': { method: 'GET', route: 'jwks' },
   '/portal_redirect': { method: 'GET', route: 'portalRedirect' },
+  '/.well-known/openid-configuration': { method: 'GET', route: 'discovery' },
+  '/oauth2/auth': { method: 'GET', route: 'authorize' },
+  '/oauth2/token': { method: 'POST', route: 'token' },
+  '/logout': { method: 'GET', route: 'logout' },
 }
 
 const ENTITLEMENT = '/account_api/v1/entitlement/'
@@ -23,7 +27,11 @@ export type Match =
 
 /**
  * Path → route. The single entitlement lives at `/entitlement/{key}` with the key URL-encoded
+<<<<<<< ours
  * (ARCHITECTURE.md, "Mock", fact 1); the spec's template-less `/entitlement` is a 404 here, as it is at Kinde.
+=======
+ * (ARCHITECTURE.md, "Mock"); the spec's template-less `/entitlement` is a 404 here, as it is at Kinde.
+>>>>>>> theirs
  */
 export function matchRoute(method: string, pathname: string): Match {
   let route: MockRoute | MockExtraRoute | undefined

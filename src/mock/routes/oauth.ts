@@ -8,7 +8,7 @@ const REASONS = { missing: 'No token', invalid: 'The token is not valid', expire
 
 /**
  * The caller proves itself with the bearer token or, as Kinde's browser SDK does on revoke, with
- * the token in the form. An expired, revoked or foreign one gets 401 OAuth-style (ERRATA §5).
+ * the token in the form. An expired, revoked or foreign one gets 401 OAuth-style (ARCHITECTURE.md, "Mock").
  */
 async function authorize(ctx: OAuthContext): Promise<Response | null> {
   const result = await ctx.tokens.authenticate(ctx.bearer ?? ctx.form.get('token'))
