@@ -1,5 +1,4 @@
 import type { ReadableAtom } from 'nanostores'
-import type { Observable } from 'rxjs'
 import type { AccountApiError } from '../client/errors'
 import type {
   EntitlementData, EntitlementsData, FeatureFlagsData, PermissionsData, PortalSubnav, PropertiesData,
@@ -7,6 +6,9 @@ import type {
 } from '../client/models'
 import type { TokenGetter } from '../client/types'
 import type { PersistOptions } from '../persist/types'
+import type { Stream } from './observable'
+
+export type { Stream, StreamObserver, StreamSubscription } from './observable'
 
 /** Anything with a Svelte/nanostores/rxjs-style `subscribe`. */
 export interface TokenSubscribable {
@@ -76,8 +78,8 @@ export interface Resource<T> {
   readonly name: string
   /** nanostores atom: `get`/`subscribe`/`listen`; also a Svelte store. */
   readonly $state: ReadableAtom<ResourceState<T>>
-  /** rxjs stream; replays the current state to each subscriber. */
-  readonly state$: Observable<ResourceState<T>>
+  /** Interop observable (rxjs `from()`, Angular, TC39); replays the current state to each subscriber. */
+  readonly state$: Stream<ResourceState<T>>
   get(): ResourceState<T>
   /** Fetch now (still obeys the 429 cool-down). Never rejects. */
   refresh(): Promise<ResourceState<T>>
@@ -85,7 +87,7 @@ export interface Resource<T> {
 
 export interface Derived<T> {
   readonly $value: ReadableAtom<T>
-  readonly value$: Observable<T>
+  readonly value$: Stream<T>
   get(): T
   /** Resolves once the first attempt cycle for the current identity has settled. */
   settled(): Promise<T>
@@ -142,7 +144,7 @@ export interface AccountStore {
   has(params: HasParams): Derived<boolean>
 
   readonly $session: ReadableAtom<SessionState>
-  readonly session$: Observable<SessionState>
+  readonly session$: Stream<SessionState>
 
   setToken(token: string | null): void
   refresh(): Promise<void>

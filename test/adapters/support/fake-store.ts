@@ -4,7 +4,7 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores'
 import { Observable } from 'rxjs'
 import type {
-  AccountStore, Derived, EntitlementData, FlagValue, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState,
+  AccountStore, Derived, EntitlementData, FlagValue, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState, Stream,
 } from 'kinde-account-sync'
 
 export const idle = <T>(): ResourceState<T> => ({
@@ -36,7 +36,8 @@ export interface FakeAccountStore extends Omit<AccountStore, ResourceName | 'res
   entitlement(key: string): FakeResource<EntitlementData>
 }
 
-const stream = <T>($a: ReadableAtom<T>) => new Observable<T>((sub) => $a.subscribe((v) => sub.next(v as T)))
+// an rxjs Observable carries Symbol.observable at run time; its type does not declare it
+const stream = <T>($a: ReadableAtom<T>) => new Observable<T>((sub) => $a.subscribe((v) => sub.next(v as T))) as Observable<T> & Stream<T>
 
 function fakeResource<T>(name: string): FakeResource<T> {
   const $state = atom(idle<T>())
