@@ -36,7 +36,8 @@ const defined = <V>(fields: Record<string, V | null | undefined>) =>
 
 /**
  * What ofetch calls instead of fetch: its timeout's signal and the caller's (`caller`) both abort
- * the request, and a fetch that ignores its signal still settles when either fires.
+ * the request, a fetch that ignores its signal still settles when either fires, and a body that
+ * stalls after the headers counts against the timeout as well.
  */
 const fetchWith = (getFetch: () => typeof globalThis.fetch) =>
   (input: RequestInfo | URL, init: RequestInit & { caller?: AbortSignal | undefined }) =>
@@ -49,6 +50,8 @@ const fetchWith = (getFetch: () => typeof globalThis.fetch) =>
       }
       for (const s of signals) s?.aborted ? abort.call(s) : s?.addEventListener('abort', abort)
       getFetch()(input, { ...init, signal: controller.signal })
+        // the body is read within the timeout too (into the clone's twin, which ofetch then parses)
+        .then(async (response) => (await response.clone().arrayBuffer(), response))
         .then(resolve, reject)
         .finally(() => signals.forEach((s) => s?.removeEventListener('abort', abort)))
     })
