@@ -45,18 +45,11 @@ export class AccountApiError extends Error {
 
 export const isAccountApiError = (value: unknown): value is AccountApiError => value instanceof AccountApiError
 
-/** The levels of an error's `cause` chain, outermost first; a cycle ends it where it closes. */
-function levels(error: unknown): unknown[] {
-  const out: unknown[] = []
-  for (let e = error; e != null && !out.includes(e); e = (e as { cause?: unknown }).cause) out.push(e)
-  return out
-}
-
-const text = (e: unknown): string => {
-  if (typeof e === 'string') return e
+/** The text a level of a cause chain shows: an Error's name, message and stack, or the value itself. */
+function text(e: unknown): string {
   if (e instanceof Error) return `${e.name}${e.message}${e.stack}`
   try {
-    return JSON.stringify(e) ?? ''
+    return typeof e === 'string' ? e : JSON.stringify(e) ?? ''
   } catch {
     return String(e)
   }
@@ -67,25 +60,20 @@ const text = (e: unknown): string => {
  * Authorization header (undici does, for an invalid value), and a wrapper may nest that deeper.
  * Unchanged (the same object) when the token appears nowhere; otherwise every level is copied with
  * its class, the token replaced by `[token]` in name, message and stack (a level that is not an
- * Error becomes its scrubbed text), and a cycle cut.
+ * Error becomes its scrubbed text), and a cycle is cut where it closes.
  */
 export function scrubToken(error: unknown, token: string): unknown {
-  const chain = levels(error)
+  const chain: unknown[] = []
+  for (let e = error; e != null && !chain.includes(e); e = (e as Error).cause) chain.push(e)
   if (!chain.some((e) => text(e).includes(token))) return error
   const clean = (s: unknown) => String(s).split(token).join('[token]')
-  let cause: unknown
-  for (const e of chain.reverse()) {
-    if (!(e instanceof Error)) {
-      cause = clean(text(e))
-      continue
-    }
+  return chain.reduceRight((cause: unknown, e) => {
+    if (!(e instanceof Error)) return clean(text(e))
     const copy = Object.create(Object.getPrototypeOf(e)) as Error
-    for (const [key, value] of [['name', e.name], ['message', e.message], ['stack', e.stack], ['cause', cause]] as const) {
-      if (value !== undefined) {
-        Object.defineProperty(copy, key, { value: key === 'cause' ? value : clean(value), writable: true, configurable: true })
-      }
+    const own = { name: clean(e.name), message: clean(e.message), stack: clean(e.stack), cause }
+    for (const [key, value] of Object.entries(own)) {
+      if (value !== undefined) Object.defineProperty(copy, key, { value, writable: true, configurable: true })
     }
-    cause = copy
-  }
-  return cause
+    return copy
+  }, undefined)
 }
