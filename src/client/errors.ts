@@ -18,16 +18,17 @@ export interface AccountApiErrorInit {
  * The message is `[GET] "/account_api/v1/roles": 429 rate_limited (…)` and never holds a token.
  */
 export class AccountApiError extends Error {
+  // `declare`: assigned in the constructor, so no class-field definitions are emitted for them
   override readonly name = 'AccountApiError' as const
-  readonly kind: AccountApiErrorKind
+  declare readonly kind: AccountApiErrorKind
   /** HTTP status when there was a response. */
-  readonly status: number | null
+  declare readonly status: number | null
   /** `errors[0].code` or `error` from the body, when it has one. */
-  readonly code: string | null
+  declare readonly code: string | null
   /** From `Retry-After` / `RateLimit-Reset` on 429 (and 503). */
-  readonly retryAfterMs: number | null
-  readonly method: string
-  readonly path: string
+  declare readonly retryAfterMs: number | null
+  declare readonly method: string
+  declare readonly path: string
 
   constructor(init: AccountApiErrorInit) {
     const status = init.status ?? null

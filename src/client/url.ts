@@ -9,7 +9,7 @@ export function baseUrl(domain: string | null | undefined): string {
   if (!domain) throw new TypeError('no domain: pass `domain`, or a token whose `iss` names it')
   let url: URL
   try {
-    url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(domain) ? domain : `https://${domain}`)
+    url = new URL(domain.includes('://') ? domain : `https://${domain}`)
   } catch {
     throw new TypeError(`domain "${domain}" is not a URL`)
   }

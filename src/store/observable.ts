@@ -44,7 +44,6 @@ const observableKey = () => (typeof Symbol === 'function' && Symbol.observable) 
 export function toStream<T>($atom: ReadableAtom<T>): Stream<T> {
   const stream: Stream<T> = {
     subscribe(observer?: StreamObserver<T> | ((value: T) => void) | null): StreamSubscription {
-      const next = typeof observer === 'function' ? observer : observer?.next?.bind(observer)
       const subscription = {
         closed: false,
         unsubscribe() {
@@ -53,9 +52,11 @@ export function toStream<T>($atom: ReadableAtom<T>): Stream<T> {
         },
       }
       const stop = $atom.subscribe((value) => {
-        if (subscription.closed || !next) return
+        if (subscription.closed) return
         try {
-          next(value)
+          // called as a method: a class-based observer keeps its `this`
+          if (typeof observer === 'function') observer(value)
+          else observer?.next?.(value)
         } catch (error) {
           report(error)
         }
