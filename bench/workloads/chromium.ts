@@ -5,7 +5,8 @@ import type { Row } from '../lib/report'
 import { median } from '../lib/stats'
 
 export async function chromiumRows(): Promise<Row[]> {
-  const r = await chromiumHydration()
+  // BENCH_CHROMIUM_LOADS=41 for a steadier median on a busy machine
+  const r = await chromiumHydration(Number(process.env.BENCH_CHROMIUM_LOADS) || 21)
   if (!r) {
     console.warn('  chromium: no Chromium (CHROMIUM_PATH or /usr/bin/chromium); skipped')
     return []
