@@ -9,7 +9,14 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/support/browser'
 import { ROOT } from '../lib/size'
 
-export interface ChromiumHydration { ours: number[]; oursFirst: number[]; tanstack: number[]; browser: string }
+export interface ChromiumHydration {
+  ours: number[]
+  oursFirst: number[]
+  tanstack: number[]
+  /** Which library ran first in each load (the first pays the page's colder start). */
+  order: Array<'ours' | 'tanstack'>
+  browser: string
+}
 
 async function bundle(): Promise<string> {
   const result = await build({
@@ -44,9 +51,11 @@ export async function chromiumHydration(loads = 21): Promise<ChromiumHydration |
       return r as { ours: number; oursFirst: number; tanstack: number }
     }
     await load('seed')
-    const out: ChromiumHydration = { ours: [], oursFirst: [], tanstack: [], browser: `Chromium ${browser.version()}` }
+    const out: ChromiumHydration = { ours: [], oursFirst: [], tanstack: [], order: [], browser: `Chromium ${browser.version()}` }
     for (let i = 0; i < loads; i++) {
-      const r = await load(i % 2 ? 'first=tanstack' : 'first=ours')
+      const first = i % 2 ? 'tanstack' : 'ours'
+      const r = await load(`first=${first}`)
+      out.order.push(first)
       out.ours.push(r.ours); out.oursFirst.push(r.oursFirst); out.tanstack.push(r.tanstack)
     }
     return out
