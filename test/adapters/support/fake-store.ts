@@ -1,5 +1,5 @@
 // A stand-in for createAccountStore built from plain nanostores atoms, so the adapter tests
-// control every value directly. Derived values follow DESIGN.md §5 only as far as the adapters
+// control every value directly. Derived values follow the store's contract only as far as the adapters
 // can see: memoised per key, fallback on a missing value or another type.
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores'
 import { Observable } from 'rxjs'
