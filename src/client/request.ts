@@ -51,7 +51,7 @@ const fetchWith = (getFetch: () => typeof globalThis.fetch) =>
       for (const s of signals) s?.aborted ? abort.call(s) : s?.addEventListener('abort', abort)
       getFetch()(input, { ...init, signal: controller.signal })
         // the body is read within the timeout too (into the clone's twin, which ofetch then parses)
-        .then(async (response) => (await response.clone().arrayBuffer(), response))
+        .then(async (response) => (await response.clone?.().arrayBuffer(), response))
         .then(resolve, reject)
         .finally(() => signals.forEach((s) => s?.removeEventListener('abort', abort)))
     })
