@@ -7,6 +7,7 @@ import { markdown, type Row } from './lib/report'
 import { ROOT } from './lib/size'
 import { nanoq } from './subjects/nanoquery'
 import { tanstack } from './subjects/tanstack'
+import { chromiumRows } from './workloads/chromium'
 import { churn } from './workloads/churn'
 import { dedup } from './workloads/dedup'
 import { fanout } from './workloads/fanout'
@@ -57,12 +58,13 @@ await step('heap', () => heap(entries, stream))
 await step('unchanged', () => unchanged(entries))
 await step('storm', () => storm(entries))
 await step('hydrate', () => hydrate(!!ours))
+await step('chromium', () => chromiumRows())
 await step('token', () => tokenChange(entries))
 
 const env = {
   date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model,
   versions: Object.fromEntries(['@tanstack/query-core', '@tanstack/query-persist-client-core', '@nanostores/query',
-    'nanostores', 'rxjs', 'ofetch', 'idb-keyval', 'esbuild', 'fake-indexeddb'].map((p) => [p, version(p)])),
+    'nanostores', 'rxjs', 'ofetch', 'idb-keyval', 'esbuild', 'fake-indexeddb', 'playwright-core'].map((p) => [p, version(p)])),
   seconds: Math.round((performance.now() - started) / 1000),
 }
 const table = markdown(rows)

@@ -7,7 +7,7 @@ import { createSend } from './request'
 import type { AccountClient, AccountClientOptions, PageDataMap, PageOptions, RequestOptions } from './types'
 
 /**
- * A typed client for the Kinde Account API (DESIGN.md §4). Every method resolves with camelCase
+ * A typed client for the Kinde Account API (ARCHITECTURE.md, "Flow"). Every method resolves with camelCase
  * models or rejects with an AccountApiError; list methods return every page merged.
  */
 export function createAccountClient(options: AccountClientOptions): AccountClient {

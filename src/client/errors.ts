@@ -18,16 +18,17 @@ export interface AccountApiErrorInit {
  * The message is `[GET] "/account_api/v1/roles": 429 rate_limited (…)` and never holds a token.
  */
 export class AccountApiError extends Error {
+  // `declare`: assigned in the constructor, so no class-field definitions are emitted for them
   override readonly name = 'AccountApiError' as const
-  readonly kind: AccountApiErrorKind
+  declare readonly kind: AccountApiErrorKind
   /** HTTP status when there was a response. */
-  readonly status: number | null
+  declare readonly status: number | null
   /** `errors[0].code` or `error` from the body, when it has one. */
-  readonly code: string | null
+  declare readonly code: string | null
   /** From `Retry-After` / `RateLimit-Reset` on 429 (and 503). */
-  readonly retryAfterMs: number | null
-  readonly method: string
-  readonly path: string
+  declare readonly retryAfterMs: number | null
+  declare readonly method: string
+  declare readonly path: string
 
   constructor(init: AccountApiErrorInit) {
     const status = init.status ?? null
@@ -44,3 +45,36 @@ export class AccountApiError extends Error {
 }
 
 export const isAccountApiError = (value: unknown): value is AccountApiError => value instanceof AccountApiError
+
+/** The text a level of a cause chain shows: an Error's name, message and stack, or the value itself. */
+function text(e: unknown): string {
+  if (e instanceof Error) return `${e.name}${e.message}${e.stack}`
+  try {
+    return typeof e === 'string' ? e : JSON.stringify(e) ?? ''
+  } catch {
+    return String(e)
+  }
+}
+
+/**
+ * `error` without `token` at any level of its `cause` chain: fetch's own errors may quote the
+ * Authorization header (undici does, for an invalid value), and a wrapper may nest that deeper.
+ * Unchanged (the same object) when the token appears nowhere; otherwise every level is copied with
+ * its class, the token replaced by `[token]` in name, message and stack (a level that is not an
+ * Error becomes its scrubbed text), and a cycle is cut where it closes.
+ */
+export function scrubToken(error: unknown, token: string): unknown {
+  const chain: unknown[] = []
+  for (let e = error; e != null && !chain.includes(e); e = (e as Error).cause) chain.push(e)
+  if (!chain.some((e) => text(e).includes(token))) return error
+  const clean = (s: unknown) => String(s).split(token).join('[token]')
+  return chain.reduceRight((cause: unknown, e) => {
+    if (!(e instanceof Error)) return clean(text(e))
+    const copy = Object.create(Object.getPrototypeOf(e)) as Error
+    const own = { name: clean(e.name), message: clean(e.message), stack: clean(e.stack), cause }
+    for (const [key, value] of Object.entries(own)) {
+      if (value !== undefined) Object.defineProperty(copy, key, { value, writable: true, configurable: true })
+    }
+    return copy
+  }, undefined)
+}

@@ -2,9 +2,9 @@ import type {
   Entitlement, EntitlementData, EntitlementsData, FeatureFlag, FeatureFlagsData, FlagValue, Permission,
   PermissionsData, Plan, PropertiesData, Property, RolesData, TokenIntrospection, UserProfile,
 } from './models'
-import { bad, field, fields, isObject, type Json, list, object } from './validate'
+import { bad, field, fields, isRecord, type Json, list, object } from './validate'
 
-// snake_case → camelCase, one listed field at a time (DESIGN.md §3). Values of flags and
+// snake_case → camelCase, one listed field at a time. Values of flags and
 // properties pass through untouched: their keys are the user's, not the API's.
 
 const keyed = fields<Permission>('id key! name')
@@ -22,7 +22,7 @@ const isScalar = (v: unknown): v is string | boolean | number =>
 
 function flag(o: Json, at: string): FeatureFlag {
   const value = o.value
-  if (!isScalar(value) && !isObject(value)) bad(`${at}.value`, 'is not a flag value')
+  if (!isScalar(value) && !isRecord(value)) bad(`${at}.value`, 'is not a flag value')
   const inferred = typeof value === 'number' ? 'integer' : typeof value
   return { ...keyed(o, at), type: field(o, 'type', at) ?? inferred, value: value as FlagValue }
 }

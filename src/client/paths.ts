@@ -10,5 +10,5 @@ export const PATHS: Record<ResourceName, string> = {
   entitlements: '/account_api/v1/entitlements',
 }
 
-/** The spec's path has no {key} template; the real route does (ERRATA §1). */
+/** The spec's path has no {key} template; the real route does (as Kinde's SDK calls it). */
 export const entitlementPath = (key: string): string => `/account_api/v1/entitlement/${encodeURIComponent(key)}`

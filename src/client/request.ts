@@ -1,10 +1,10 @@
+import { ofetch, type FetchContext } from 'ofetch'
 import { decodeClaims } from '../token/decode'
-import { AccountApiError, type AccountApiErrorInit, type AccountApiErrorKind } from './errors'
+import { AccountApiError, scrubToken, type AccountApiErrorInit, type AccountApiErrorKind } from './errors'
 import { retryAfterMs } from './retry-after'
-import { createTransport } from './transport'
 import type { AccountClientOptions } from './types'
 import { baseUrl } from './url'
-import { isObject } from './validate'
+import { isRecord } from './validate'
 
 /** One API call, described. */
 export interface Call<T> {
@@ -23,36 +23,60 @@ export type Send = <T>(call: Call<T>) => Promise<T>
 const kindOf = (status: number): AccountApiErrorKind =>
   status === 401 || status === 403 ? 'unauthorized' : status === 429 ? 'rate_limited' : status >= 500 ? 'server' : 'http'
 
-/** `errors[0].code` (Kinde API style) or `error` (OAuth style), ERRATA §4. */
+/** `errors[0].code` (Kinde API style) or `error` (OAuth style): Kinde sends both. */
 function errorCode(body: unknown): string | null {
-  if (!isObject(body)) return null
-  const first: unknown = Array.isArray(body.errors) ? body.errors[0] : undefined
-  const code = isObject(first) ? first.code : body.error
+  const first: unknown = isRecord(body) && Array.isArray(body.errors) ? body.errors[0] : undefined
+  const code = isRecord(first) ? first.code : isRecord(body) ? body.error : undefined
   return typeof code === 'string' ? code : null
 }
 
-/** fetch's own errors may quote the Authorization header (undici does, for an invalid value): never pass the token on. */
-const scrub = (cause: unknown, token: string): unknown =>
-  cause instanceof Error && cause.message.includes(token) ? new TypeError(cause.message.split(token).join('[token]')) : cause
-
-function encode(fields: Record<string, string | number | null | undefined>): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(fields)) if (value != null) params.append(key, String(value))
-  return params.toString()
-}
+/** Fields without a value are left out: ofetch would send `key` (query) or `key=undefined` (form). */
+const defined = <V>(fields: Record<string, V | null | undefined>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as Record<string, V>
 
 /**
- * Every call goes through here: read the token, resolve the base URL, send with a per-request
- * timeout and the caller's signal, and turn every outcome into data or an AccountApiError.
+ * What ofetch calls instead of fetch: its timeout's signal and the caller's (`caller`) both abort
+ * the request, a fetch that ignores its signal still settles when either fires, and a body that
+ * stalls after the headers counts against the timeout as well.
+ */
+const fetchWith = (getFetch: () => typeof globalThis.fetch) =>
+  (input: RequestInfo | URL, init: RequestInit & { caller?: AbortSignal | undefined }) =>
+    new Promise<Response>((resolve, reject) => {
+      const controller = new AbortController()
+      const signals = [init.signal, init.caller]
+      const abort = function (this: AbortSignal) {
+        reject(this.reason)
+        controller.abort(this.reason)
+      }
+      for (const s of signals) s?.aborted ? abort.call(s) : s?.addEventListener('abort', abort)
+      getFetch()(input, { ...init, signal: controller.signal })
+        // the body is read within the timeout too (into the clone's twin, which ofetch then parses)
+        .then(async (response) => (await response.clone?.().arrayBuffer(), response))
+        .then(resolve, reject)
+        .finally(() => signals.forEach((s) => s?.removeEventListener('abort', abort)))
+    })
+
+/**
+ * Every call goes through here: read the token, resolve the base URL, and let ofetch send it
+ * (base URL and query, timeout, JSON through destr, 4xx/5xx detection); every outcome becomes
+ * data or an AccountApiError.
  */
 export function createSend(options: AccountClientOptions): Send {
   const { token: source, domain, timeout = 10_000 } = options
-  const transport = createTransport(() => options.fetch ?? globalThis.fetch)
+  const $fetch = ofetch.create(
+    // the store decides about retries; a timer above 2^31-1 ms would fire at once
+    { retry: false, responseType: 'json', credentials: 'omit', timeout: timeout > 0 && timeout < 2 ** 31 ? timeout : 0 },
+    // resolved per call, so a fetch stubbed after the client was made is still used
+    { fetch: fetchWith(() => options.fetch ?? globalThis.fetch) as typeof globalThis.fetch },
+  )
+  // the base URL of the last token: decoded once per token, not per request
+  let last: [token: string, base: string] | undefined
 
   return async ({ method, path, query, form, signal, read }) => {
     const fail = (kind: AccountApiErrorKind, init?: Partial<AccountApiErrorInit>) =>
       new AccountApiError({ kind, method, path, ...init })
-    if (signal?.aborted) throw fail('aborted', { cause: signal.reason })
+    const aborted = () => fail('aborted', { cause: signal!.reason })
+    if (signal?.aborted) throw aborted()
 
     let token: string | null | undefined
     try {
@@ -61,76 +85,49 @@ export function createSend(options: AccountClientOptions): Send {
       throw fail('unauthorized', { message: 'the token source failed', cause })
     }
     if (!token) throw fail('unauthorized', { message: 'no token' })
-    if (signal?.aborted) throw fail('aborted', { cause: signal.reason })
+    if (signal?.aborted) throw aborted()
 
-    let base: string
-    try {
-      const iss = decodeClaims(token)?.iss
-      base = baseUrl(domain ?? (typeof iss === 'string' ? iss : null))
-    } catch (error) {
-      throw fail('config', { message: (error as Error).message })
+    if (last?.[0] !== token) {
+      try {
+        const iss = domain ?? decodeClaims(token)?.iss
+        last = [token, baseUrl(typeof iss === 'string' ? iss : null)]
+      } catch (error) {
+        throw fail('config', { message: (error as Error).message })
+      }
     }
 
-    // Only these headers: Kinde's CORS preflight allows no more (ERRATA §9)
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
-    if (form) headers['Content-Type'] = 'application/x-www-form-urlencoded'
-    const search = query && encode(query)
-
-    const controller = new AbortController()
-    const onAbort = () => controller.abort(signal?.reason)
-    signal?.addEventListener('abort', onAbort)
-    let timedOut = false
-    const timer = timeout > 0 && timeout < Infinity
-      ? setTimeout(() => { timedOut = true; controller.abort() }, timeout)
-      : undefined
-
+    let response
     try {
-      let answer
-      try {
-        answer = await Promise.race([
-          transport(base + path + (search ? `?${search}` : ''), {
-            method,
-            headers,
-            body: form && encode({ ...form, token: form.token ?? token }),
-            credentials: 'omit', // never cookies (ERRATA §9)
-            signal: controller.signal,
-          }),
-          // a fetch that ignores its signal must not hang the caller past the timeout
-          new Promise<never>((_, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason))),
-        ])
-      } catch (cause) {
-        if (signal?.aborted) throw fail('aborted', { cause })
-        if (timedOut) throw fail('timeout', { message: `no response within ${timeout} ms`, cause })
-        throw fail('network', { cause: scrub(cause, token) })
-      }
-
-      const { status, text } = answer
-      let body: unknown
-      let json = true
-      try {
-        body = text ? JSON.parse(text) : undefined
-      } catch {
-        json = false
-      }
-      if (status < 200 || status > 299) {
-        const code = errorCode(body)
-        throw fail(kindOf(status), {
-          status,
-          code,
-          message: code ?? undefined,
-          retryAfterMs: status === 429 || status === 503 ? retryAfterMs(answer.headers, Date.now()) : null,
-        })
-      }
-      if (!read) return undefined as never
-      if (!json) throw fail('invalid_response', { status, message: 'the body is not JSON' })
-      try {
-        return read(body)
-      } catch (cause) {
-        throw fail('invalid_response', { status, message: (cause as Error).message, cause })
-      }
-    } finally {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
+      response = await $fetch.raw(path, {
+        baseURL: last[1],
+        method,
+        query: query && defined(query),
+        // only these headers, never cookies: Kinde's CORS preflight allows no more
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json',
+          ...(form && { 'Content-Type': 'application/x-www-form-urlencoded' }) },
+        body: form && defined({ ...form, token: form.token ?? token }),
+        caller: signal,
+        onResponseError({ response: { status, headers, _data } }: FetchContext & { response: { _data?: unknown } }) {
+          const code = errorCode(_data)
+          throw fail(kindOf(status), {
+            status, code, message: code ?? undefined,
+            retryAfterMs: status === 429 || status === 503 ? retryAfterMs(headers, Date.now()) : null,
+          })
+        },
+      } as Parameters<typeof $fetch.raw>[1])
+    } catch (error) {
+      if (error instanceof AccountApiError) throw error
+      // ofetch's FetchError also exposes the request's headers, and so the token: keep fetch's own error only
+      const cause = scrubToken((error as Error).cause ?? error, token)
+      if (signal?.aborted) throw fail('aborted', { cause })
+      if ((cause as Error | undefined)?.name === 'TimeoutError') throw fail('timeout', { message: `no response within ${timeout} ms`, cause })
+      throw fail('network', { cause })
+    }
+    if (!read) return undefined as never
+    try {
+      return read(response._data)
+    } catch (cause) {
+      throw fail('invalid_response', { status: response.status, message: (cause as Error).message, cause })
     }
   }
 }

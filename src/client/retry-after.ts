@@ -13,7 +13,8 @@ const isHttpDate = (value: string) => /[a-z]/i.test(value)
 
 /**
  * How long a throttled client should wait, from `RateLimit-Reset` (seconds, Kinde's documented
- * header) and `Retry-After` (seconds or an HTTP date): the larger of the two (ERRATA §3).
+ * header) and `Retry-After` (seconds or an HTTP date, which Kinde does not document but a proxy may
+ * send): the larger of the two.
  * Null when neither header is usable.
  */
 export function retryAfterMs(headers: Headers, nowMs: number): number | null {

@@ -1,21 +1,24 @@
-import { isRecord as isObject } from '../token/claims'
+import { isRecord } from '../token/claims'
 
 /**
  * Hand-written validators, a few hundred bytes instead of a schema library. They throw a
  * TypeError naming the bad field; the request layer turns it into an `invalid_response`.
- * The spec marks nothing required (ERRATA §11): a missing optional field is null, a missing
+ * The spec marks nothing required: a missing optional field is null, a missing
  * array is [], but a field of the wrong type is an error, never silently dropped.
  */
 export type Json = Record<string, unknown>
 
-/** A plain object (not null, not an array); the token module's, shared. */
-export { isObject }
+/**
+ * A plain object (not null, not an array). One helper for the whole package: it lives with the
+ * token's claims (src/token/claims.ts); the client uses that one rather than a copy.
+ */
+export { isRecord }
 
 export const bad = (where: string, problem: string): never => {
   throw new TypeError(`${where} ${problem}`)
 }
 
-export const object = (value: unknown, where: string): Json => (isObject(value) ? value : bad(where, 'is not an object'))
+export const object = (value: unknown, where: string): Json => (isRecord(value) ? value : bad(where, 'is not an object'))
 
 /** `o[key]` if it has `type` (a finite number for 'number'), null when missing. */
 export function field<T = string>(o: Json, key: string, where: string, type = 'string'): T | null {

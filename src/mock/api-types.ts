@@ -3,11 +3,7 @@ import type {
   MockOrg, MockPlan, MockProfile, MockProperty, MockRequest, MockRoute, MockSeed, MockServer, MockUser, OrgScope,
 } from './types'
 
-<<<<<<< ours
 /** List routes that can answer without `metadata` (ARCHITECTURE.md, "Mock", fact 2). */
-=======
-/** List routes that can answer without `metadata` (ARCHITECTURE.md, "Mock"). */
->>>>>>> theirs
 export type MockListRoute = 'permissions' | 'roles' | 'featureFlags' | 'properties' | 'entitlements'
 
 /** Options of `createMockAccountApi`. */
@@ -53,15 +49,11 @@ export interface MockAccountApi {
   /** Serve over HTTP (Node only) with CORS. Tokens issued afterwards carry the server URL as `iss`. */
   listen(options?: ListenOptions): Promise<MockServer>
 
-<<<<<<< ours
   /**
    * A signed RS256 JWT with Kinde's claims (`sub`, `iss`, `exp`, `iat`, `aud`, `azp`, `jti`, `scp`,
    * `org_code`, `permissions`, `roles`, `feature_flags`) from the user's data *now*: later changes
    * to the API's data do not alter it, as at Kinde.
    */
-=======
-  /** A signed RS256 JWT with Kinde's access-token claims from the user's data *now* (later changes do not alter it). */
->>>>>>> theirs
   issueToken(userId: string, options?: IssueTokenOptions): Promise<string>
   /** Changes `expires_in` of the tokens `/oauth2/token` issues from now on (seconds). */
   setExpiresIn(seconds: number): void

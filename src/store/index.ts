@@ -1,6 +1,7 @@
 import { createCooldownGate } from '../schedule/cooldown'
 import { createActions } from './actions'
 import { createDerivedValues } from './derived'
+import { linkDrift } from './drift-link'
 import { createGateway } from './gateway'
 import { createInspection } from './inspect'
 import { toObservable } from './observable'
@@ -15,6 +16,7 @@ import { createSwitchSteps, type TabSlot } from './switch'
 import type { AccountStore, AccountStoreOptions } from './types'
 
 export type * from './types'
+export type { ClaimsDrift } from './drift'
 
 /** Wires the parts of a store together (ARCHITECTURE.md, "Flow"); no decision is made here. */
 function wire(options: AccountStoreOptions, internals: StoreInternals = {}): AccountStore {
@@ -47,6 +49,7 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
   const stopSignals = watchSignals(config, session, resources, tabs)
   const inspection = createInspection({ online: config.online, entries: () => entries(), disk, session, keys: () => resources.all().map((p) => p.key) })
   const { entries, ...derived } = createDerivedValues(resources.named, session.$claims, () => inspection.changed())
+  const drift = linkDrift({ session, resources, synced: config.resources, onDrift: options.onDrift, reread: () => store.refresh() })
   const actions = createActions({
     gateway,
     signedIn: session.signedIn,
@@ -67,6 +70,8 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
     ...derived,
     $session: session.$session,
     session$: toObservable(session.$session),
+    $drift: drift.$drift,
+    drift$: drift.drift$,
     setToken: (token) => { if (!destroyed) session.set(token) },
     async refresh() {
       await session.read() // re-read a function source first, even while requests are in flight
@@ -84,6 +89,7 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
       for (const link of [tabs.current, ...tabs.leaving]) link?.close()
       tabs.current = null
       stopSignals()
+      drift.stop()
     },
   }
   const steps = createSwitchSteps({ config, session, resources, disk, slot: tabs, cooldown: (until) => gateway.extend(until) })

@@ -1,10 +1,72 @@
-import { Observable } from 'rxjs'
 import type { ReadableAtom } from 'nanostores'
 
-/**
- * A thin rxjs view of a nanostores atom: replays the current value to each subscriber, then every
- * change. Only `Observable` is imported, so the bundle pays for no operators.
- */
-export function toObservable<T>($atom: ReadableAtom<T>): Observable<T> {
-  return new Observable<T>((subscriber) => $atom.subscribe((value) => subscriber.next(value)))
+// The same global rxjs declares, so `[Symbol.observable]` types without importing rxjs.
+declare global {
+  interface SymbolConstructor {
+    readonly observable: symbol
+  }
 }
+
+/** What a `Stream` calls: any of the three, as rxjs's, Angular's and TC39's observers. */
+export interface StreamObserver<T> {
+  next?(value: T): void
+  error?(error: unknown): void
+  complete?(): void
+}
+
+/** What `subscribe` returns: an rxjs-style `Subscription` (`unsubscribe()` is idempotent). */
+export interface StreamSubscription {
+  unsubscribe(): void
+  readonly closed: boolean
+}
+
+/**
+ * An interop observable over an atom: it replays the current value, then every change, and never
+ * errors or completes (a state holds its errors as data). rxjs's `from()`, Angular's `toSignal`
+ * and `async` pipe, and any TC39-style consumer take it as it is; `kinde-account-sync/rxjs` turns
+ * it into a real rxjs `Observable` with `.pipe`.
+ */
+export interface Stream<T> {
+  subscribe(observer?: StreamObserver<T> | ((value: T) => void) | null): StreamSubscription
+  [Symbol.observable](): Stream<T>
+}
+
+/** An exception thrown by a subscriber is reported, never thrown into the store (ARCHITECTURE.md, rule 16). */
+const report = (error: unknown) => {
+  if (typeof reportError === 'function') reportError(error)
+  else console.error(error)
+}
+
+/** The key interop consumers look for: rxjs and Angular fall back to '@@observable' as well. */
+const observableKey = () => (typeof Symbol === 'function' && Symbol.observable) || '@@observable'
+
+/** A `Stream` of `$atom`'s values. No rxjs: a subscription is one atom listener and a flag. */
+export function toStream<T>($atom: ReadableAtom<T>): Stream<T> {
+  const stream: Stream<T> = {
+    subscribe(observer?: StreamObserver<T> | ((value: T) => void) | null): StreamSubscription {
+      const subscription = {
+        closed: false,
+        unsubscribe() {
+          subscription.closed = true
+          stop()
+        },
+      }
+      const stop = $atom.subscribe((value) => {
+        if (subscription.closed) return
+        try {
+          // called as a method: a class-based observer keeps its `this`
+          if (typeof observer === 'function') observer(value)
+          else observer?.next?.(value)
+        } catch (error) {
+          report(error)
+        }
+      })
+      return subscription
+    },
+    [observableKey()]: () => stream,
+  } as unknown as Stream<T>
+  return stream
+}
+
+/** The name the store has always used. */
+export const toObservable = toStream

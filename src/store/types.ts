@@ -1,12 +1,15 @@
 import type { ReadableAtom } from 'nanostores'
-import type { Observable } from 'rxjs'
 import type { AccountApiError } from '../client/errors'
 import type {
   EntitlementData, EntitlementsData, FeatureFlagsData, PermissionsData, PortalSubnav, PropertiesData,
   ResourceDataMap, ResourceName, RolesData, TokenIntrospection, TokenSource, UserProfile,
 } from '../models'
 import type { PersistOptions } from '../persist/types'
+import type { ClaimsDrift } from './drift'
 import type { StoreInspection } from './inspection-types'
+import type { Stream } from './observable'
+
+export type { Stream, StreamObserver, StreamSubscription } from './observable'
 
 export type { TokenSessionManager, TokenSource, TokenSubscribable } from '../models'
 
@@ -49,6 +52,8 @@ export interface AccountStoreOptions {
   fetch?: typeof globalThis.fetch
   /** Milliseconds per request. @default 10_000 */
   timeout?: number
+  /** Called once per claims-drift episode (the token's claims disagree with the API); the token source is read again after it. */
+  onDrift?: (drift: ClaimsDrift) => void | Promise<void>
 }
 
 export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error'
@@ -73,8 +78,8 @@ export interface Resource<T> {
   readonly name: string
   /** nanostores atom: `get`/`subscribe`/`listen`; also a Svelte store. */
   readonly $state: ReadableAtom<ResourceState<T>>
-  /** rxjs stream; replays the current state to each subscriber. */
-  readonly state$: Observable<ResourceState<T>>
+  /** Interop observable (rxjs `from()`, Angular, TC39); replays the current state to each subscriber. */
+  readonly state$: Stream<ResourceState<T>>
   get(): ResourceState<T>
   /** Fetch now (still obeys the 429 cool-down). Never rejects. */
   refresh(): Promise<ResourceState<T>>
@@ -82,7 +87,7 @@ export interface Resource<T> {
 
 export interface Derived<T> {
   readonly $value: ReadableAtom<T>
-  readonly value$: Observable<T>
+  readonly value$: Stream<T>
   get(): T
   /** Resolves once the first attempt cycle for the current identity has settled. */
   settled(): Promise<T>
@@ -139,7 +144,10 @@ export interface AccountStore {
   has(params: HasParams): Derived<boolean>
 
   readonly $session: ReadableAtom<SessionState>
-  readonly session$: Observable<SessionState>
+  readonly session$: Stream<SessionState>
+  /** Where the token's claims disagree with the API's answer; null until the API answered for this identity. */
+  readonly $drift: ReadableAtom<ClaimsDrift | null>
+  readonly drift$: Stream<ClaimsDrift | null>
 
   setToken(token: string | null): void
   refresh(): Promise<void>

@@ -137,6 +137,16 @@ describe('failures without a response', () => {
     expect((await aborted).kind).toBe('aborted')
   })
 
+  test('a body that stalls after the headers still times out', async () => {
+    const stalling = (async () => new Response(new ReadableStream({
+      start(c) { c.enqueue(new TextEncoder().encode('{"data":')) }, // and never more
+    }), { status: 200, headers: { 'content-type': 'application/json' } })) as typeof globalThis.fetch
+    vi.useFakeTimers()
+    const settled = failure(createAccountClient({ token: TOKEN, fetch: stalling, timeout: 1_000 }).getRoles())
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(await settled).toMatchObject({ kind: 'timeout', status: null })
+  })
+
   test('an already aborted signal sends nothing', async () => {
     const stub = stubFetch(() => json({}))
     const error = await failure(createAccountClient({ token: TOKEN, fetch: stub.fetch }).getRoles({ signal: AbortSignal.abort() }))

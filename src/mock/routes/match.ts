@@ -27,11 +27,7 @@ export type Match =
 
 /**
  * Path → route. The single entitlement lives at `/entitlement/{key}` with the key URL-encoded
-<<<<<<< ours
  * (ARCHITECTURE.md, "Mock", fact 1); the spec's template-less `/entitlement` is a 404 here, as it is at Kinde.
-=======
- * (ARCHITECTURE.md, "Mock"); the spec's template-less `/entitlement` is a 404 here, as it is at Kinde.
->>>>>>> theirs
  */
 export function matchRoute(method: string, pathname: string): Match {
   let route: MockRoute | MockExtraRoute | undefined

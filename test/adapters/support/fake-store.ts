@@ -1,10 +1,10 @@
 // A stand-in for createAccountStore built from plain nanostores atoms, so the adapter tests
-// control every value directly. Derived values behave as the store's only as far as the adapters
+// control every value directly. Derived values follow the store's contract only as far as the adapters
 // can see: memoised per key, fallback on a missing value or another type.
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores'
 import { Observable } from 'rxjs'
 import type {
-  AccountStore, Derived, EntitlementData, FlagValue, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState,
+  AccountStore, Derived, EntitlementData, FlagValue, Resource, ResourceDataMap, ResourceName, ResourceState, SessionState, Stream,
 } from 'kinde-account-sync'
 
 export const idle = <T>(): ResourceState<T> => ({
@@ -36,7 +36,8 @@ export interface FakeAccountStore extends Omit<AccountStore, ResourceName | 'res
   entitlement(key: string): FakeResource<EntitlementData>
 }
 
-const stream = <T>($a: ReadableAtom<T>) => new Observable<T>((sub) => $a.subscribe((v) => sub.next(v as T)))
+// an rxjs Observable carries Symbol.observable at run time; its type does not declare it
+const stream = <T>($a: ReadableAtom<T>) => new Observable<T>((sub) => $a.subscribe((v) => sub.next(v as T))) as Observable<T> & Stream<T>
 
 function fakeResource<T>(name: string): FakeResource<T> {
   const $state = atom(idle<T>())
