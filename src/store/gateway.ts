@@ -25,8 +25,11 @@ export interface SendOptions {
   signal?: AbortSignal
   /** An action is sent even with a refused token (never with an expired one). */
   evenIfPaused?: boolean
-  /** Called as the request (each page) leaves: the attempt is visibly fetching now. */
-  leaving?: () => void
+  /** Called as the request (each page) leaves, with its token: the attempt is visibly fetching now. */
+  leaving?: (token: string) => void
+  /** Read a function source first (default). A follow-up for a token that just changed does not:
+   * with an SDK that hands out a new token on every read, re-reading there would never end. */
+  reread?: boolean
 }
 
 export type Gateway = ReturnType<typeof createGateway>
@@ -80,7 +83,7 @@ export function createGateway(deps: {
 
   async function send<T>(call: (client: AccountClient, signal: AbortSignal) => Promise<T>, o: SendOptions): Promise<Outcome<T>> {
     const epoch = session.epoch()
-    const unreadable = await session.read(o.method, o.path)
+    const unreadable = o.reread === false ? undefined : await session.read(o.method, o.path)
     if (epoch !== session.epoch() || session.token() === null || o.signal?.aborted) return STALE
     if (unreadable) return { type: 'failed', error: unreadable, retryable: false }
     if (session.paused() && !o.evenIfPaused && !session.expired()) return { type: 'paused' }
@@ -94,7 +97,7 @@ export function createGateway(deps: {
       if (epoch !== session.epoch() || signal.aborted || token === null) throw GONE
       if (session.expired()) throw EXPIRED
       sent = token
-      o.leaving?.()
+      o.leaving?.(token)
       return token
     }
     try {

@@ -159,3 +159,19 @@ test('an Observable source that errors keeps the last token and reports the erro
   expect(store.$session.get().status).toBe('signed-in')
   store.destroy()
 })
+
+test('a function source that hands out a new token of the same user on every read: refresh() settles, requests stay bounded', async () => {
+  // Kinde's pkce-js does this for a token that lives under its 30 s margin: every read refreshes.
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const tokens = await Promise.all(Array.from({ length: 200 }, () => api.issueToken('kp_alice', { claims: { n: Math.random() } })))
+  let reads = 0
+  const store = makeStore({ persist: false, crossTab: false, token: () => tokens[Math.min(reads++, tokens.length - 1)]!, fetch: api.fetch })
+  await until(() => store.permissions.get().status === 'ready', 'first answer')
+  const before = countRequests(api)
+  await store.refresh()
+  await flush()
+  // one request per resource, plus at most one follow-up each for a token that changed after it left
+  expect(countRequests(api) - before).toBeLessThanOrEqual(12)
+  expect(store.permissions.get().status).toBe('ready')
+  store.destroy()
+})

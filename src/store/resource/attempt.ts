@@ -18,6 +18,10 @@ export interface AttemptOptions<T> {
   /** True once this cycle may apply nothing more: aborted, destroyed, or another identity. */
   dead(): boolean
   missed(value: boolean): void
+  /** The token each request (page) left with. */
+  left(token: string): void
+  /** Read a function source before sending (false for a follow-up of a token change). */
+  reread: boolean
   resumeAfterCooldown(): void
 }
 
@@ -41,7 +45,7 @@ export async function attemptCycle<T>(host: ResourceHost, o: AttemptOptions<T>):
     }
     // a refused token sends nothing: a refresh then shows no attempt at all
     if (!host.session.paused()) dispatch({ type: 'fetch' })
-    const out = await gateway.send(o.fetch, { method: 'GET', path: o.path, signal: o.signal, leaving: () => dispatch({ type: 'fetch' }) })
+    const out = await gateway.send(o.fetch, { method: 'GET', path: o.path, signal: o.signal, reread: o.reread, leaving: (token) => { o.left(token); dispatch({ type: 'fetch' }) } })
     if (dead() || out.type === 'stale') return
     if (out.type === 'replaced') continue
     if (out.type === 'paused') return dispatch({ type: 'idle' })

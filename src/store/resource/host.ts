@@ -7,7 +7,7 @@ import type { Session } from '../session'
 export interface ResourceHost {
   readonly config: Pick<StoreConfig, 'refreshInterval' | 'retry' | 'random' | 'now' | 'online' | 'tabAnswerWait'>
   /** Who is signed in now, and the token source to re-read on a trigger. */
-  readonly session: Pick<Session, 'epoch' | 'signedIn' | 'paused' | 'read'>
+  readonly session: Pick<Session, 'epoch' | 'signedIn' | 'paused' | 'read' | 'token'>
   /** The one request path. */
   readonly gateway: Pick<Gateway, 'send' | 'coolingDown' | 'whenOpen'>
   /** Interval ticks may fetch: visible (or another tab is), online, leader, not paused. */

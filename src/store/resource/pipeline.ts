@@ -23,6 +23,7 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
   let controller: AbortController | null = null
   let missed = false
   let again = false
+  let leftWith: string | null = null
 
   const dispatch = (action: ResourceAction<T>): void => {
     const prev = $state.value!
@@ -36,7 +37,7 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
     if (config.refreshInterval !== false && active() && !timer.running) timer.start(config.refreshInterval)
   }
 
-  function run(): Promise<ResourceState<T>> {
+  function run(reread = true): Promise<ResourceState<T>> {
     if (inflight) return inflight
     if (destroyed || !session.signedIn()) return Promise.resolve($state.value!)
     const epoch = session.epoch()
@@ -48,6 +49,8 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
       data: () => $state.value!.data,
       dead: () => destroyed || ac.signal.aborted || epoch !== session.epoch(),
       missed: (value) => { missed = value },
+      left: (token) => { leftWith = token },
+      reread,
       // resume by itself once the shared cool-down ends (state table, 429 row)
       resumeAfterCooldown: () => { void host.gateway.whenOpen().then(() => { if (epoch === session.epoch() && active()) void run() }) },
     })
@@ -55,8 +58,8 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
       .then(() => {
         if (inflight === promise) { inflight = null; controller = null }
         mine.resolve()
-        // a new token arrived while this cycle travelled: a request with it follows
-        if (again && epoch === session.epoch() && active()) return run()
+        // a new token arrived after this cycle's request left: a request with it follows (rule 1)
+        if (again && leftWith !== session.token() && epoch === session.epoch() && active()) return run(false)
         return $state.value!
       })
     inflight = promise
