@@ -62,7 +62,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('latency' as const), route, ms: fc.integer({ min: 10, max: 3000 }), times: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('visible' as const), slot, on: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('online' as const), on: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('online' as const), on: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('refresh' as const), slot }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('portal' as const), slot }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('tab' as const), slot }) },
