@@ -69,7 +69,7 @@ export async function apply(run: Run, s: Step): Promise<void> {
       if (current) { call(current, 'destroy()', () => current.close()); tabs[s.slot] = null } else tabs[s.slot] = run.open(s.slot)
       break
     }
-    case 'wait': await time(() => advance(s.ms, 250), 'wait'); break
+    case 'wait': await time(() => advance(s.ms, 500), 'wait'); break
   }
   await time(() => flush(2), 'flush')
 }

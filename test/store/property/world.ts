@@ -3,7 +3,7 @@
 // identity's server data (what a resource must hold for it).
 import { createMockAccountApi, type MockAccountApi } from 'kinde-account-sync/mock'
 import { createAccountStore, type ResourceName } from 'kinde-account-sync'
-import { deepEqual } from '../../../src/store/equal'
+import { isDeepStrictEqual } from 'node:util'
 
 export const NAMES: ResourceName[] = ['profile', 'permissions', 'roles', 'featureFlags', 'properties', 'entitlements']
 /** Fake time starts here at every sequence, so token lifetimes are fixed instants. */
@@ -86,7 +86,7 @@ export async function createWorld(): Promise<World> {
       if (typeof data !== 'object' || data === null) return []
       const hit = seen[name].get(data)
       if (hit) return hit
-      const found = IDENTITIES.filter((w) => deepEqual(truth[w.key]![name], data)).map((w) => w.key)
+      const found = IDENTITIES.filter((w) => isDeepStrictEqual(truth[w.key]![name], data)).map((w) => w.key)
       seen[name].set(data, found)
       return found
     },
