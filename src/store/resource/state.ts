@@ -34,8 +34,8 @@ function next<T>(state: ResourceState<T>, action: ResourceAction<T>): ResourceSt
   switch (action.type) {
     case 'reset':
       return idleState()
-    case 'signedIn':
-      return { ...idleState<T>(), status: 'loading' }
+    case 'signedIn': // the first attempt of the identity is under way (here, or in the leader tab)
+      return { ...idleState<T>(), status: 'loading', fetching: true }
     case 'hydrate':
       if (state.status === 'idle' || state.data !== undefined) return state // the network (or a tab) answered first: it wins
       return { ...state, status: 'ready', data: action.data, source: 'cache', updatedAt: action.updatedAt, stale: true }
@@ -50,6 +50,9 @@ function next<T>(state: ResourceState<T>, action: ResourceAction<T>): ResourceSt
     case 'failure':
       return state.status === 'idle' ? state : { ...state, error: action.error, fetching: action.retrying }
     case 'idle':
+      // Nothing to show and nothing went wrong: the first answer is still awaited (offline, a
+      // cool-down, the leader tab), so the row stays `loading` and fetching, never a dead `loading`.
+      if (state.data === undefined && state.error === undefined) return state
       return state.fetching ? { ...state, fetching: false } : state
     case 'age':
       return state.data === undefined || state.stale === action.stale ? state : { ...state, stale: action.stale }

@@ -74,8 +74,13 @@ describe('state table', () => {
     expect(run([{ type: 'success', data: { items: ['t'] }, updatedAt: 3, source: 'tab' }], signedIn)).toMatchObject({ status: 'ready', source: 'tab' })
   })
 
+  test('no data and no error: an attempt that stops (offline, cool-down, leader tab) leaves loading fetching, never a dead loading', () => {
+    const first = run([{ type: 'signedIn' }, { type: 'idle' }])
+    expect(first).toMatchObject({ status: 'loading', fetching: true })
+  })
+
   test('identity switch: loading, nothing of the old identity; nothing applies once signed out', () => {
-    expect(run([{ type: 'signedIn' }], withData)).toEqual({ ...idleState(), status: 'loading' })
+    expect(run([{ type: 'signedIn' }], withData)).toEqual({ ...idleState(), status: 'loading', fetching: true })
     expect(run([{ type: 'reset' }, { type: 'success', data: { items: ['late'] }, updatedAt: 2, source: 'network' }], withData)).toEqual(idleState())
   })
 
