@@ -26,7 +26,7 @@ export function isTabMessage(value: unknown): value is TabMessage {
     case 'cooldown': return typeof m.until === 'number'
     case 'signout': return true
     case 'presence': return isString(m.from) && typeof m.visible === 'boolean'
-    case 'rollcall': return isString(m.from)
+    case 'rollcall': case 'beat': return isString(m.from)
     case 'snapshot': return isString(m.to) && Array.isArray(m.entries)
       && m.entries.every((e) => Array.isArray(e) && isSyncedResource(e[0]) && isPersistedEntry(e[1]))
     default: return false

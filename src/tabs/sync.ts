@@ -1,6 +1,7 @@
 import { isSyncedResource, toEntry } from '../persist/key'
 import type { PersistedEntry } from '../persist/types'
 import { electLeader } from './leader'
+import { createLiveness, type Liveness } from './liveness'
 import { sameIdentity } from '../token/identity'
 import { isTabMessage, randomId, scopeName } from './messages'
 import { createPresence } from './presence'
@@ -43,12 +44,29 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     try { options.onPresenceChange?.(visible) } catch { /* see deliver */ }
   })
 
-  const election = electLeader(options.locks === undefined ? defaultLocks() : options.locks, `${scope}|leader`, (leader) => {
+  const locks = options.locks === undefined ? defaultLocks() : options.locks
+  let liveness: Liveness | undefined // set just below; a lock can be granted only after this call returns
+  const election = electLeader(locks, `${scope}|leader`, (leader) => {
     if (closed) return
-    settleAll() // we lead now: nobody else will answer, and we poll ourselves
-    presence.rollCall()
+    if (leader) {
+      settleAll() // we lead now: nobody else will answer, and we poll ourselves
+      presence.rollCall()
+      liveness?.leading()
+    }
     try { onLeaderChange(leader) } catch { /* see deliver */ }
   })
+  // Without Web Locks every tab leads: there is nobody to watch and nothing to take over.
+  liveness = locks ? createLiveness({
+    ...options.liveness,
+    now: options.now ?? (() => Date.now()),
+    every: options.every ?? ((ms, fn) => { const id = setInterval(fn, ms); return () => clearInterval(id) }),
+    isLeader: () => election.leader,
+    visible: () => presence.visible,
+    beat: () => post({ type: 'beat', identity, from: self }),
+    takeOver: () => election.takeOver(),
+    stepDown: () => election.stepDown(),
+  }) : undefined
+  const leads = () => election.leader && (liveness?.sure ?? true)
 
   async function answerRefresh(resource: string, id: string) {
     let entry: PersistedEntry | null = null
@@ -73,13 +91,16 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     if (closed || !isTabMessage(message) || !sameIdentity(message.identity, identity)) return
     if (presence.handle(message)) return
     switch (message.type) {
+      case 'beat':
+        if (message.from !== self) liveness?.heard()
+        return
       case 'state': case 'cooldown': case 'signout':
         return deliver(message)
       case 'hello':
-        if (election.leader) answerHello(message.from)
+        if (leads()) answerHello(message.from)
         return
       case 'refresh':
-        if (election.leader) void answerRefresh(message.resource, message.id)
+        if (leads()) void answerRefresh(message.resource, message.id)
         return
       case 'snapshot': case 'refreshed':
         for (const settle of [...waiting]) settle(message)
@@ -104,7 +125,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   }
 
   return {
-    get leader() { return election.leader },
+    get leader() { return leads() },
     postState(resource, entry) {
       const clean = toEntry(entry)
       if (clean && isSyncedResource(resource)) post({ type: 'state', identity, resource, entry: clean })
@@ -131,6 +152,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       settleAll()
       presence.goodbye()
       closed = true
+      liveness?.stop()
       election.close()
       channel.onmessage = null
       try { channel.close() } catch { /* already closed */ }

@@ -1,5 +1,6 @@
 import type { Identity } from '../token/types'
 import type { PersistedEntry } from '../persist/types'
+import type { LivenessTimes } from './liveness'
 
 /**
  * Messages on the BroadcastChannel. Each carries the identity it belongs to; a tab ignores
@@ -18,6 +19,8 @@ export type TabMessage =
   | { type: 'rollcall'; identity: Identity; from: string }
   /** The leader's answer to one tab's 'hello'; that tab hands each entry to onMessage as a 'state'. */
   | { type: 'snapshot'; identity: Identity; to: string; entries: Array<[resource: string, entry: PersistedEntry]> }
+  /** The leader runs (see liveness.ts): followers that hear none for a lease take over. */
+  | { type: 'beat'; identity: Identity; from: string }
 
 export interface TabSyncOptions {
   /** Kinde domain; with the identity and the origin it scopes the channel and the leader lock. */
@@ -36,9 +39,19 @@ export interface TabSyncOptions {
   onSnapshotRequest(): Array<[resource: string, entry: PersistedEntry]>
   /** Whether another tab of this identity is visible changed (see TabSync.othersVisible). */
   onPresenceChange?(othersVisible: boolean): void
+  /** Beat and lease of the leader's liveness (tests shorten them). */
+  liveness?: LivenessTimes
+  /** @internal clock and timer seams for tests */
+  now?: () => number
+  /** @internal */
+  every?: (ms: number, fn: () => void) => () => void
 }
 
 export interface TabSync {
+  /**
+   * This tab leads: it holds the leader lock and has been running. False for a leader that was
+   * frozen or hung until it knows it still leads, so a thawed tab sends no burst of polls.
+   */
   readonly leader: boolean
   postState(resource: string, entry: PersistedEntry): void
   postCooldown(until: number): void

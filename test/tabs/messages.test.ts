@@ -99,7 +99,7 @@ describe('messages between tabs', () => {
     await follower.sync.requestSnapshot()
     const json = JSON.stringify(wire)
     const types = [...new Set(wire.map((m) => (m as { type: string }).type))].sort()
-    expect(types).toEqual(['hello', 'presence', 'refresh', 'refreshed', 'rollcall', 'snapshot', 'state'])
+    expect(types).toEqual(['beat', 'hello', 'presence', 'refresh', 'refreshed', 'rollcall', 'snapshot', 'state'])
     expect(json).not.toContain(token)
     expect(json).not.toMatch(/token|error|portal/i)
   })
