@@ -10,7 +10,7 @@
 export interface LivenessTimes {
   /** How often the leader beats. @default 1000 */
   beatMs?: number
-  /** Silence after which a visible follower takes over. @default 3000 (takeover within 5 s) */
+  /** Silence after which a visible follower takes over. @default 2500 (with the jitter and a tick: within 3.5 s) */
   leaseMs?: number
 }
 
@@ -34,16 +34,18 @@ export interface Liveness {
   heard(): void
   /** This tab became leader: beat at once, so that followers know it runs. */
   leading(): void
+  /** This tab stopped leading: the new leader gets a full lease before we judge it. */
+  following(): void
   stop(): void
 }
 
 export function createLiveness(options: LivenessOptions): Liveness {
   const { now, isLeader, visible } = options
   const beatMs = options.beatMs ?? 1000
-  const leaseMs = options.leaseMs ?? 3000
+  const leaseMs = options.leaseMs ?? 2500
   const tickMs = Math.max(1, Math.floor(beatMs / 2))
   // Two visible followers (two windows) should not both take over in the same tick.
-  const jitter = () => (options.random ?? Math.random)() * beatMs
+  const jitter = () => (options.random ?? Math.random)() * tickMs
   let lastTick = now()
   let lastBeatHeard = now()
   let lastSent = -Infinity
@@ -57,9 +59,14 @@ export function createLiveness(options: LivenessOptions): Liveness {
     const gap = t - lastTick
     lastTick = t
     if (isLeader()) {
-      if (gap > leaseMs) { unsureUntil = t + beatMs + tickMs; return } // we were frozen or hung
+      if (gap > leaseMs) { // we were frozen or hung
+        unsureUntil = t + beatMs + tickMs
+        lastBeatHeard = t // and should we follow now, the beats we missed meanwhile are gone
+        return
+      }
       if (t < unsureUntil) return
-      if (t - lastSent >= beatMs) beat(t)
+      // a little early rather than late: a hidden tab's timers run at most once a second
+      if (t - lastSent >= beatMs * 0.75) beat(t)
     } else if (gap > leaseMs) {
       lastBeatHeard = t // we did not run either: give the leader a fresh lease before judging it
     } else if (visible() && t - lastBeatHeard > patience) {
@@ -78,6 +85,9 @@ export function createLiveness(options: LivenessOptions): Liveness {
       lastBeatHeard = now()
       // another leader beats while we were away: it took over, we follow
       if (isLeader() && now() < unsureUntil) { unsureUntil = -Infinity; options.stepDown() }
+    },
+    following() {
+      lastBeatHeard = now()
     },
     leading() {
       unsureUntil = -Infinity

@@ -52,6 +52,8 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       settleAll() // we lead now: nobody else will answer, and we poll ourselves
       presence.rollCall()
       liveness?.leading()
+    } else {
+      liveness?.following()
     }
     try { onLeaderChange(leader) } catch { /* see deliver */ }
   })

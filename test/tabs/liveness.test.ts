@@ -60,6 +60,23 @@ describe('leader liveness: a leader that stops running is replaced', () => {
     expect(leader.leaderChanges).toEqual([true, false, true])
   })
 
+  test('a thawed old leader that is visible itself does not take the lock back (the beats it missed are gone)', async () => {
+    const locks = createLockManager()
+    const ice = freezable(locks, { dropMessages: true })
+    const leader = openTab({ locks: ice.locks, createChannel: ice.createChannel, every: ice.every, liveness })
+    const follower = openTab({ locks, liveness })
+    leader.sync.setVisible!(true)
+    follower.sync.setVisible!(true)
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    ice.freeze()
+    await vi.waitFor(() => expect(follower.sync.leader).toBe(true), { timeout: 2000 })
+    ice.thaw()
+    await vi.waitFor(() => expect(leader.leaderChanges).toEqual([true, false]))
+    await sleep(liveness.leaseMs * 3)
+    expect(follower.leaderChanges).toEqual([true])
+    expect(leader.leaderChanges).toEqual([true, false])
+  })
+
   test('a leader that was only paused (nobody took over) carries on after one beat', async () => {
     const { ice, leader, follower } = frozenLeaderAndFollower(false)
     await vi.waitFor(() => expect(leader.sync.leader).toBe(true))

@@ -8,7 +8,8 @@ const run = <R, A>(page: AnyPage, fn: (arg: A) => R | Promise<R>, arg: A): Promi
 
 /** What a fixture page shows, read from the DOM (see test/e2e/fixtures/offline-tabs/main.ts). */
 export interface Shown {
-  session: { status: string; leader: boolean; persisted: boolean }
+  /** `requests`: Account API requests this tab has sent. */
+  session: { status: string; leader: boolean; persisted: boolean; requests: number }
   resources: Record<string, { status: string; source: string; count: number }>
 }
 
@@ -19,7 +20,10 @@ export function shown(page: AnyPage): Promise<Shown> {
     for (const el of document.querySelectorAll<HTMLElement>('[data-resource]')) {
       resources[el.dataset.resource!] = { status: el.dataset.status ?? '', source: el.dataset.source ?? '', count: Number(el.dataset.count) }
     }
-    return { session: { status: session.status ?? '', leader: session.leader === 'true', persisted: session.persisted === 'true' }, resources }
+    return {
+      session: { status: session.status ?? '', leader: session.leader === 'true', persisted: session.persisted === 'true', requests: Number(session.requests ?? 0) },
+      resources,
+    }
   }, undefined)
 }
 

@@ -2,8 +2,9 @@
  * What the browser does to a tab it freezes (memory saver) or that hangs in a busy loop, for one
  * TabSync: while frozen its timers do not fire, it posts nothing, messages for it and answers of
  * its lock requests wait; on thaw an overdue interval fires once, then the waiting events arrive.
+ * `dropMessages`: channel messages sent to it meanwhile are lost (what Chromium does to a paused page).
  */
-export function freezable(locks: LockManager) {
+export function freezable(locks: LockManager, options: { dropMessages?: boolean } = {}) {
   let frozen = false
   const waiting: Array<() => void> = []
   const timers = new Set<() => void>()
@@ -27,7 +28,10 @@ export function freezable(locks: LockManager) {
       get: () => handler,
       set: (fn: ((event: MessageEvent) => void) | null) => { handler = fn },
     })
-    channel.addEventListener('message', (event) => later(() => handler?.(event as MessageEvent)))
+    channel.addEventListener('message', (event) => {
+      if (frozen && options.dropMessages) return
+      later(() => handler?.(event as MessageEvent))
+    })
     return channel
   }
 
