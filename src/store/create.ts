@@ -146,6 +146,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     all,
     leaderChanged: (leader: boolean) => patch({ leader }),
     cooldown: (until: number) => gate.extend(until),
+    rateLimitedUntil: () => gate.until(),
     signedOutElsewhere: () => session.signOut(),
   }
 

@@ -1,4 +1,5 @@
 import { atom, onMount } from 'nanostores'
+import type { AccountApiError } from '../client/errors'
 import type { PersistedEntry } from '../persist/types'
 import { createIntervalTimer } from '../schedule/timer'
 import { attemptCycle } from './attempt'
@@ -23,6 +24,8 @@ export interface Pipeline<T> extends Resource<T> {
   revalidate(minAge: number): void
   hydrate(entry: PersistedEntry): void
   applyTab(entry: PersistedEntry): void
+  /** The leader's attempt failed: show its error as ours (a follower does not fetch meanwhile). */
+  applyTabError?(error: AccountApiError): void
   /** Resolves when the first attempt cycle of the current identity has settled. */
   firstSettled(): Promise<void>
   destroy(): void
@@ -134,6 +137,11 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
     missed = false
   }
 
+  function applyTabError(error: AccountApiError): void {
+    if (!ctx.signedIn() || destroyed || inflight) return // our own attempt will say how it went
+    dispatch({ type: 'failure', error, retrying: false })
+  }
+
   if (!eager) {
     onMount($state, () => {
       mounted = true
@@ -174,6 +182,7 @@ export function createPipeline<T>(ctx: PipelineContext, options: PipelineOptions
     },
     hydrate: (entry) => dispatch({ type: 'hydrate', data: entry.data as T, updatedAt: entry.updatedAt }),
     applyTab,
+    applyTabError,
     firstSettled: () => (settle && ctx.signedIn() ? settle.promise : Promise.resolve()),
     destroy() {
       destroyed = true

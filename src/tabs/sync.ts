@@ -3,9 +3,11 @@ import type { PersistedEntry } from '../persist/types'
 import { electLeader } from './leader'
 import { createLiveness, type Liveness } from './liveness'
 import { sameIdentity } from '../token/identity'
-import { isTabMessage, randomId, scopeName } from './messages'
+import { isTabFailure, isTabMessage, randomId, scopeName } from './messages'
 import { createPresence } from './presence'
-import type { TabMessage, TabSync, TabSyncOptions } from './types'
+import type { TabMessage, TabSnapshotExtras, TabSync, TabSyncOptions } from './types'
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 const defaultChannel = (): ((name: string) => BroadcastChannel) | undefined =>
   typeof BroadcastChannel === 'function' ? (name) => new BroadcastChannel(name) : undefined
@@ -72,8 +74,13 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
 
   async function answerRefresh(resource: string, id: string) {
     let entry: PersistedEntry | null = null
-    try { entry = toEntry(await onRefreshRequest(resource)) ?? null } catch { entry = null }
-    post({ type: 'refreshed', identity, resource, id, entry })
+    let unknown = false
+    try {
+      const answer = await onRefreshRequest(resource)
+      unknown = answer === undefined
+      entry = toEntry(answer) ?? null
+    } catch { entry = null }
+    post({ type: 'refreshed', identity, resource, id, entry, ...(unknown ? { unknown } : {}) })
   }
 
   function answerHello(to: string) {
@@ -84,7 +91,11 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         return entry && isSyncedResource(resource) ? [[resource, entry] as [string, PersistedEntry]] : []
       })
     } catch { /* answer with what we have: nothing */ }
-    post({ type: 'snapshot', identity, to, entries })
+    let extras: TabSnapshotExtras = { until: null, failures: [] }
+    try { extras = options.onSnapshotExtras?.() ?? extras } catch { /* see above */ }
+    const until = isFiniteNumber(extras.until) ? extras.until : null
+    const failures = extras.failures.filter(([resource, f]) => isSyncedResource(resource) && isTabFailure(f))
+    post({ type: 'snapshot', identity, to, entries, until, failures })
   }
 
   channel.onmessage = (event: MessageEvent) => {
@@ -96,7 +107,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       case 'beat':
         if (message.from !== self) liveness?.heard()
         return
-      case 'state': case 'cooldown': case 'signout':
+      case 'state': case 'failed': case 'cooldown': case 'signout':
         return deliver(message)
       case 'hello':
         if (leads()) answerHello(message.from)
@@ -132,20 +143,29 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       const clean = toEntry(entry)
       if (clean && isSyncedResource(resource)) post({ type: 'state', identity, resource, entry: clean })
     },
-    postCooldown(until) { post({ type: 'cooldown', identity, until }) },
+    postCooldown(until) { if (isFiniteNumber(until)) post({ type: 'cooldown', identity, until }) },
+    postFailure(resource, failure) {
+      if (isSyncedResource(resource) && isTabFailure(failure)) post({ type: 'failed', identity, resource, failure })
+    },
     postSignOut() { post({ type: 'signout', identity }) },
     setVisible: (visible) => presence.setVisible(visible),
     get othersVisible() { return presence.othersVisible },
     requestRefresh(resource, timeoutMs = 2000) {
       const id = randomId()
-      return ask<PersistedEntry | null | undefined>(
+      const unknown = 'unknown' as const // `accept` answers undefined for "not my answer": a marker instead
+      return ask<PersistedEntry | null | typeof unknown | undefined>(
         { type: 'refresh', identity, resource, from: self, id },
-        (m) => (m.type === 'refreshed' && m.id === id ? m.entry : undefined), undefined, timeoutMs)
+        (m) => (m.type !== 'refreshed' || m.id !== id ? undefined : m.unknown ? unknown : m.entry), undefined, timeoutMs)
+        // the leader does not sync that key: undefined sends the asker to fetch it itself
+        .then((answer) => (answer === unknown ? undefined : answer))
     },
     requestSnapshot(timeoutMs = 2000) {
       return ask<boolean>({ type: 'hello', identity, from: self }, (m) => {
         if (m.type !== 'snapshot' || m.to !== self) return undefined
+        // the cool-down first: nothing this tab does on hearing the states may be sent during it
+        if (isFiniteNumber(m.until)) deliver({ type: 'cooldown', identity, until: m.until })
         for (const [resource, entry] of m.entries) deliver({ type: 'state', identity, resource, entry })
+        for (const [resource, failure] of m.failures ?? []) deliver({ type: 'failed', identity, resource, failure })
         return true
       }, false, timeoutMs)
     },
