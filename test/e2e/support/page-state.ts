@@ -9,8 +9,8 @@ const run = <R, A>(page: AnyPage, fn: (arg: A) => R | Promise<R>, arg: A): Promi
 /** What a fixture page shows, read from the DOM (see test/e2e/fixtures/offline-tabs/main.ts). */
 export interface Shown {
   /** `requests`: Account API requests this tab has sent. */
-  session: { status: string; leader: boolean; persisted: boolean; requests: number }
-  resources: Record<string, { status: string; source: string; count: number }>
+  session: { status: string; leader: boolean; persisted: boolean; requests: number; rateLimitedUntil: number | null }
+  resources: Record<string, { status: string; source: string; count: number; error: string }>
 }
 
 export function shown(page: AnyPage): Promise<Shown> {
@@ -18,10 +18,13 @@ export function shown(page: AnyPage): Promise<Shown> {
     const session = document.getElementById('session')!.dataset
     const resources: Shown['resources'] = {}
     for (const el of document.querySelectorAll<HTMLElement>('[data-resource]')) {
-      resources[el.dataset.resource!] = { status: el.dataset.status ?? '', source: el.dataset.source ?? '', count: Number(el.dataset.count) }
+      resources[el.dataset.resource!] = {
+        status: el.dataset.status ?? '', source: el.dataset.source ?? '', count: Number(el.dataset.count), error: el.dataset.error ?? '',
+      }
     }
     return {
-      session: { status: session.status ?? '', leader: session.leader === 'true', persisted: session.persisted === 'true', requests: Number(session.requests ?? 0) },
+      session: { status: session.status ?? '', leader: session.leader === 'true', persisted: session.persisted === 'true', requests: Number(session.requests ?? 0),
+        rateLimitedUntil: session.until ? Number(session.until) : null },
       resources,
     }
   }, undefined)
