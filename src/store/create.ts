@@ -90,6 +90,8 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
       consecutive429 = 0
       disk.save(key, entry)
       patch({ persisted: disk.persisted() })
+      // the engine's verdict on this write comes later (a blocked open gives up after 1 s): show it then
+      void disk.persister?.flush().then(() => { if (!destroyed) patch({ persisted: disk.persisted() }) }, () => {})
       tabs?.postState(key, entry)
     },
     rateLimited(error: AccountApiError) {
