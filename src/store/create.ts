@@ -29,7 +29,7 @@ export interface StoreInternals {
   createTabSync?: Parameters<typeof linkTabs>[3]
 }
 
-/** Data seen within this window is not refetched on focus or reconnect (DESIGN.md rule 9). */
+/** Data seen within this window is not refetched on focus or reconnect (ARCHITECTURE.md, rule 9). */
 const REVALIDATE_AGE = 30_000
 
 export function createAccountStore(options: AccountStoreOptions, internals: StoreInternals = {}): AccountStore {
@@ -128,7 +128,7 @@ export function createAccountStore(options: AccountStoreOptions, internals: Stor
     consecutive429 = 0
     if (!identity) return patch({ ...signedOut(), rateLimitedUntil: gate.until() })
     const jwt = session.isJwt()
-    disk.switched(identity) // DESIGN §6: a user switch deletes the previous user's entries
+    disk.switched(identity) // ARCHITECTURE.md, "Persistence": a user switch deletes the previous user's entries
     client = clientFor(() => session.token() ?? '')
     const home = domain ?? (jwt ? identity.iss : null)
     if (crossTab && jwt && home) tabs = linkTabs(home, identity, tabHost, internals.createTabSync)

@@ -1,4 +1,4 @@
-// The store across tabs (DESIGN.md §7): stores in one process share Node's BroadcastChannel,
+// The store across tabs (ARCHITECTURE.md, "Tabs"): stores in one process share Node's BroadcastChannel,
 // with the tabs helper's in-process Web Locks double.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { createMockAccountApi, type MockAccountApi } from 'kinde-account-sync/mock'
