@@ -5,9 +5,8 @@ import { createLiveness, type Liveness } from './liveness'
 import { sameIdentity } from '../token/identity'
 import { isTabFailure, isTabMessage, randomId, scopeName } from './messages'
 import { createPresence } from './presence'
-import type { TabMessage, TabSnapshotExtras, TabSync, TabSyncOptions } from './types'
-
-const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+import { isFiniteNumber, snapshotFor, unpackSnapshot } from './snapshot'
+import type { TabMessage, TabSync, TabSyncOptions } from './types'
 
 const defaultChannel = (): ((name: string) => BroadcastChannel) | undefined =>
   typeof BroadcastChannel === 'function' ? (name) => new BroadcastChannel(name) : undefined
@@ -83,21 +82,6 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     post({ type: 'refreshed', identity, resource, id, entry, ...(unknown ? { unknown } : {}) })
   }
 
-  function answerHello(to: string) {
-    let entries: Array<[string, PersistedEntry]> = []
-    try {
-      entries = onSnapshotRequest().flatMap(([resource, e]) => {
-        const entry = toEntry(e)
-        return entry && isSyncedResource(resource) ? [[resource, entry] as [string, PersistedEntry]] : []
-      })
-    } catch { /* answer with what we have: nothing */ }
-    let extras: TabSnapshotExtras = { until: null, failures: [] }
-    try { extras = options.onSnapshotExtras?.() ?? extras } catch { /* see above */ }
-    const until = isFiniteNumber(extras.until) ? extras.until : null
-    const failures = extras.failures.filter(([resource, f]) => isSyncedResource(resource) && isTabFailure(f))
-    post({ type: 'snapshot', identity, to, entries, until, failures })
-  }
-
   channel.onmessage = (event: MessageEvent) => {
     const message: unknown = event.data
     // isTabMessage guarantees an orgCode of string or null, as identityOf gives ours
@@ -110,7 +94,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       case 'state': case 'failed': case 'cooldown': case 'signout':
         return deliver(message)
       case 'hello':
-        if (leads()) answerHello(message.from)
+        if (leads()) post(snapshotFor(options, identity, message.from))
         return
       case 'refresh':
         if (leads()) void answerRefresh(message.resource, message.id)
@@ -162,10 +146,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     requestSnapshot(timeoutMs = 2000) {
       return ask<boolean>({ type: 'hello', identity, from: self }, (m) => {
         if (m.type !== 'snapshot' || m.to !== self) return undefined
-        // the cool-down first: nothing this tab does on hearing the states may be sent during it
-        if (isFiniteNumber(m.until)) deliver({ type: 'cooldown', identity, until: m.until })
-        for (const [resource, entry] of m.entries) deliver({ type: 'state', identity, resource, entry })
-        for (const [resource, failure] of m.failures ?? []) deliver({ type: 'failed', identity, resource, failure })
+        for (const message of unpackSnapshot(m)) deliver(message)
         return true
       }, false, timeoutMs)
     },
