@@ -30,6 +30,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
   let scheduled = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let chain: Promise<void> = Promise.resolve()
+  let waiting: Array<() => void> = [] // written() callers of the batch not run yet
   let swept = false
 
   const giveUp = () => { usable = false; durable = false }
@@ -89,10 +90,13 @@ export function createPersister(options: PersisterOptions = {}): Persister {
   function run(): Promise<void> {
     scheduled = false
     if (timer !== undefined) { clearTimeout(timer); timer = undefined }
-    if (queue.size === 0) return chain
     const batch: Batch = [...queue]
     queue.clear()
-    return enqueue(() => write(batch))
+    const done = batch.length === 0 ? chain : enqueue(() => write(batch))
+    const woken = waiting
+    waiting = []
+    void done.then(() => { for (const wake of woken) wake() })
+    return done
   }
 
   // Queued writes under the prefix are dropped too, so nothing of it lands after the delete.
@@ -137,6 +141,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
     },
 
     flush: () => run(),
+    written: () => (queue.size === 0 ? chain : new Promise<void>((resolve) => waiting.push(resolve))),
 
     removeIdentity: (identity) => removePrefix(() => identityPrefix(identity)),
     removeUser: (identity) => removePrefix(() => userPrefix(identity)),

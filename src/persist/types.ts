@@ -39,6 +39,8 @@ export interface Persister {
   save(identity: Identity, resource: string, entry: PersistedEntry): void
   /** Resolves when queued writes have landed (or fallen back to memory). */
   flush(): Promise<void>
+  /** Resolves once the writes queued now have landed in their batch (or fallen back), without hurrying it. */
+  written(): Promise<void>
   /** Deletes only this identity's entries (queued writes for it are dropped too). */
   removeIdentity(identity: Identity): Promise<void>
   /** Deletes every entry of this user (same iss and sub) in every org: what sign-out and a user switch leave behind is nothing. */

@@ -37,6 +37,8 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
     delivered(key, entry) {
       disk.save(key, entry)
       session.patch({ persisted: disk.persisted() })
+      // the engine's verdict on this write comes with its batch (a blocked open gives up after 1 s)
+      void disk.persister?.written().then(() => { if (!destroyed) session.patch({ persisted: disk.persisted() }) })
       tabs.current?.postState(key, entry)
     },
   }
@@ -92,7 +94,7 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
       drift.stop()
     },
   }
-  const steps = createSwitchSteps({ config, session, resources, disk, slot: tabs, cooldown: (until) => gateway.extend(until) })
+  const steps = createSwitchSteps({ config, session, resources, disk, slot: tabs, cooldown: (until) => gateway.extend(until), rateLimitedUntil: () => gate.until() })
   session.start(steps, () => { for (const p of resources.active()) p.refetch() })
   return store
 }

@@ -26,6 +26,7 @@ export function createSwitchSteps(deps: {
   disk: ReturnType<typeof linkPersistence>
   slot: TabSlot
   cooldown(until: number): void
+  rateLimitedUntil(): number | null
 }): SwitchSteps {
   const { config, session, resources, disk, slot } = deps
   const host: TabHost = {
@@ -35,6 +36,7 @@ export function createSwitchSteps(deps: {
     all: resources.all,
     leaderChanged: (leader) => session.patch({ leader }),
     cooldown: deps.cooldown,
+    rateLimitedUntil: deps.rateLimitedUntil,
     signedOutElsewhere() {
       void disk.forget(session.identity()) // rule 14: this tab's queued writes of the user go too
       session.signOut()

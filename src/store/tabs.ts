@@ -1,6 +1,8 @@
+import { onNotify } from 'nanostores'
+import { AccountApiError, type AccountApiErrorKind } from '../client/errors'
 import type { PersistedEntry } from '../persist/types'
 import { createTabSync } from '../tabs'
-import type { TabMessage, TabSync } from '../tabs/types'
+import type { TabFailure, TabMessage, TabSync } from '../tabs/types'
 import type { Identity } from '../token/types'
 import type { Pipeline } from './resource/pipeline'
 
@@ -15,8 +17,14 @@ export interface TabHost {
   /** Shows `session.leader`. */
   leaderChanged(leader: boolean): void
   cooldown(until: number): void
+  /** The cool-down running in this tab (ms since epoch), or null. */
+  rateLimitedUntil?(): number | null
   signedOutElsewhere(): void
 }
+
+/** Rule 15's cap on any wait: another tab's cool-down is not trusted beyond it either. */
+const MAX_COOLDOWN = 24 * 60 * 60 * 1000
+const KINDS: readonly string[] = ['network', 'timeout', 'unauthorized', 'rate_limited', 'server', 'http', 'invalid_response', 'config']
 
 const entryOf = (p: Pipeline<unknown>): PersistedEntry | null => {
   const s = p.get()
@@ -25,11 +33,28 @@ const entryOf = (p: Pipeline<unknown>): PersistedEntry | null => {
     : null
 }
 
-/** Joins the tabs of this identity (DESIGN.md §7). Null where BroadcastChannel is missing. */
+/** An error's fields for the channel: no message text, no cause. */
+const failureOf = (e: AccountApiError): TabFailure =>
+  ({ kind: e.kind, status: e.status, code: e.code, retryAfterMs: e.retryAfterMs, method: e.method, path: e.path })
+const errorOf = (f: TabFailure): AccountApiError | undefined => (KINDS.includes(f.kind)
+  ? new AccountApiError({ kind: f.kind as AccountApiErrorKind, method: f.method, path: f.path, status: f.status, code: f.code, retryAfterMs: f.retryAfterMs })
+  : undefined)
+const failing = (p: Pipeline<unknown>): AccountApiError | undefined => {
+  const { error } = p.get()
+  return error && error.kind !== 'aborted' ? error : undefined
+}
+
+/**
+ * Joins the tabs of this identity (ARCHITECTURE.md, "Tabs"). Null where BroadcastChannel is
+ * missing. What other tabs say is validated here as well as on the channel (rule 17): a key this
+ * tab does not know is never created for them, a cool-down is capped.
+ */
 export function linkTabs(domain: string, identity: Identity, host: TabHost, factory = createTabSync): TabSync | null {
   const epoch = host.epoch()
   const mine = (): boolean => epoch === host.epoch()
-  return factory({
+  // the six resources and the entitlements this tab has asked for; nothing else
+  const known = (key: string) => host.all().find((p) => p.key === key)
+  const tabs = factory({
     domain,
     identity,
     onLeaderChange(leader) {
@@ -40,13 +65,16 @@ export function linkTabs(domain: string, identity: Identity, host: TabHost, fact
     },
     onMessage(message: TabMessage) {
       if (!mine()) return
-      if (message.type === 'state') host.find(message.resource)?.applyTab(message.entry)
-      else if (message.type === 'cooldown') host.cooldown(message.until)
+      if (message.type === 'state') known(message.resource)?.applyTab(message.entry)
+      else if (message.type === 'failed') {
+        const error = errorOf(message.failure)
+        if (error) known(message.resource)?.applyTabError?.(error)
+      } else if (message.type === 'cooldown') host.cooldown(Math.min(message.until, Date.now() + MAX_COOLDOWN))
       else if (message.type === 'signout') host.signedOutElsewhere()
     },
     async onRefreshRequest(resource) {
-      const p = host.find(resource)
-      if (!p || !mine()) return null
+      const p = known(resource)
+      if (!p || !mine()) return p ? null : undefined
       await p.run()
       return mine() && !p.get().error ? entryOf(p) : null
     },
@@ -58,12 +86,36 @@ export function linkTabs(domain: string, identity: Identity, host: TabHost, fact
       }
       return out
     },
+    onSnapshotExtras() {
+      const failures: Array<[string, TabFailure]> = []
+      for (const p of host.all()) {
+        const error = failing(p)
+        if (error) failures.push([p.key, failureOf(error)])
+      }
+      return { until: host.rateLimitedUntil?.() ?? null, failures }
+    },
   })
+  if (!tabs) return null
+
+  // The leader tells the followers each failure as it lands, so every tab shows the same error.
+  // onNotify, not listen: a listener would mount on-demand resources and keep them syncing.
+  const posted = new Map<Pipeline<unknown>, AccountApiError | undefined>()
+  const stops = host.all().map((p) => onNotify(p.$state, () => {
+    const error = failing(p)
+    if (!mine() || !tabs.leader || error === posted.get(p)) return
+    posted.set(p, error)
+    if (error) tabs.postFailure?.(p.key, failureOf(error))
+  }))
+  const close = tabs.close.bind(tabs)
+  tabs.close = () => { for (const stop of stops.splice(0)) stop(); close() }
+  return tabs
 }
 
 /**
  * Sign-in: a lone tab or the leader fetches at once; a new follower asks the leader for its states
- * and fetches itself what the answer (or its absence within 2 s) leaves without fresh data.
+ * and fetches itself what the answer (or its absence within 2 s) leaves without fresh data. A
+ * follower that learns of a cool-down in the answer fetches nothing: the leader resumes when it
+ * ends and its states reach every tab (rule 17).
  */
 export function startSync(tabs: TabSync | null, host: TabHost): void {
   if (!tabs || tabs.leader) {
@@ -73,6 +125,7 @@ export function startSync(tabs: TabSync | null, host: TabHost): void {
   const epoch = host.epoch()
   void tabs.requestSnapshot(2000).then((answered) => {
     if (epoch !== host.epoch()) return
+    if (answered && (host.rateLimitedUntil?.() ?? null) !== null) return
     for (const p of host.active()) {
       const { source } = p.get()
       if (!answered || (source !== 'tab' && source !== 'network')) void p.run()

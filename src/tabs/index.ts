@@ -1,2 +1,2 @@
-export type { TabMessage, TabSync, TabSyncOptions } from './types'
+export type { TabFailure, TabMessage, TabSnapshotExtras, TabSync, TabSyncOptions } from './types'
 export { createTabSync } from './sync'

@@ -1,6 +1,6 @@
 import { identityPrefix, isPersistedEntry, isSyncedResource } from '../persist/key'
 import type { Identity } from '../token/types'
-import type { TabMessage } from './types'
+import type { TabFailure, TabMessage } from './types'
 
 /** Channel and lock names: per origin (implicit), Kinde domain and identity. Identity is not a secret. */
 export function scopeName(domain: string, identity: Identity): string {
@@ -13,6 +13,17 @@ const isIdentity = (v: unknown): v is Identity => {
     && (i.orgCode === null || typeof i.orgCode === 'string')
 }
 const isString = (v: unknown): v is string => typeof v === 'string'
+const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+const orNull = <T>(test: (v: unknown) => v is T) => (v: unknown): v is T | null => v === null || test(v)
+
+/** A failure's fields, each of its type: a NaN or an object where a number belongs is no failure. */
+export const isTabFailure = (v: unknown): v is TabFailure => {
+  const f = v as Record<string, unknown> | null
+  return typeof f === 'object' && f !== null && isString(f.kind) && orNull(isFinite)(f.status)
+    && orNull(isString)(f.code) && orNull(isFinite)(f.retryAfterMs) && isString(f.method) && isString(f.path)
+}
+const isFailureList = (v: unknown) =>
+  Array.isArray(v) && v.every((e) => Array.isArray(e) && isSyncedResource(e[0]) && isTabFailure(e[1]))
 
 /** Anything else on the channel (another version, another script) is ignored, never trusted. */
 export function isTabMessage(value: unknown): value is TabMessage {
@@ -23,12 +34,17 @@ export function isTabMessage(value: unknown): value is TabMessage {
     case 'hello': return isString(m.from)
     case 'refresh': return isSyncedResource(m.resource) && isString(m.from) && isString(m.id)
     case 'refreshed': return isSyncedResource(m.resource) && isString(m.id) && (m.entry === null || isPersistedEntry(m.entry))
-    case 'cooldown': return typeof m.until === 'number'
+      && (m.unknown === undefined || typeof m.unknown === 'boolean')
+    case 'failed': return isSyncedResource(m.resource) && isTabFailure(m.failure)
+    // a non-finite end (NaN, Infinity) would close the gate for good, or never: dropped
+    case 'cooldown': return isFinite(m.until)
     case 'signout': return true
     case 'presence': return isString(m.from) && typeof m.visible === 'boolean'
-    case 'rollcall': return isString(m.from)
+    case 'rollcall': case 'beat': return isString(m.from)
     case 'snapshot': return isString(m.to) && Array.isArray(m.entries)
       && m.entries.every((e) => Array.isArray(e) && isSyncedResource(e[0]) && isPersistedEntry(e[1]))
+      && (m.until === undefined || orNull(isFinite)(m.until))
+      && (m.failures === undefined || isFailureList(m.failures))
     default: return false
   }
 }

@@ -2,7 +2,7 @@ import type { Identity } from '../token/types'
 import type { TabMessage } from './types'
 
 /**
- * Which other tabs of this identity are visible. DESIGN.md says hidden tabs do not poll, and
+ * Which other tabs of this identity are visible. Hidden tabs do not poll (ARCHITECTURE.md, rule 9), and
  * only the leader polls: without this, a leader in a background tab and a follower in front would
  * leave nobody polling. A tab that vanishes without saying goodbye stays "visible" here, which
  * errs towards polling too much rather than not at all.
@@ -26,6 +26,8 @@ export function createPresence(
 
   return {
     get othersVisible() { return othersVisible() },
+    /** This tab's own visibility, as last set (false until it is). */
+    get visible() { return visible === true },
     setVisible(value: boolean) {
       if (value === visible) return
       visible = value

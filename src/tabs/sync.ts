@@ -1,9 +1,11 @@
 import { isSyncedResource, toEntry } from '../persist/key'
 import type { PersistedEntry } from '../persist/types'
 import { electLeader } from './leader'
+import { createLiveness, type Liveness } from './liveness'
 import { sameIdentity } from '../token/identity'
-import { isTabMessage, randomId, scopeName } from './messages'
+import { isTabFailure, isTabMessage, randomId, scopeName } from './messages'
 import { createPresence } from './presence'
+import { isFiniteNumber, snapshotFor, unpackSnapshot } from './snapshot'
 import type { TabMessage, TabSync, TabSyncOptions } from './types'
 
 const defaultChannel = (): ((name: string) => BroadcastChannel) | undefined =>
@@ -43,28 +45,41 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     try { options.onPresenceChange?.(visible) } catch { /* see deliver */ }
   })
 
-  const election = electLeader(options.locks === undefined ? defaultLocks() : options.locks, `${scope}|leader`, (leader) => {
+  const locks = options.locks === undefined ? defaultLocks() : options.locks
+  let liveness: Liveness | undefined // set just below; a lock can be granted only after this call returns
+  const election = electLeader(locks, `${scope}|leader`, (leader) => {
     if (closed) return
-    settleAll() // we lead now: nobody else will answer, and we poll ourselves
-    presence.rollCall()
+    if (leader) {
+      settleAll() // we lead now: nobody else will answer, and we poll ourselves
+      presence.rollCall()
+      liveness?.leading()
+    } else {
+      liveness?.following()
+    }
     try { onLeaderChange(leader) } catch { /* see deliver */ }
   })
+  // Without Web Locks every tab leads: there is nobody to watch and nothing to take over.
+  liveness = locks ? createLiveness({
+    ...options.liveness,
+    now: options.now ?? (() => Date.now()),
+    every: options.every ?? ((ms, fn) => { const id = setInterval(fn, ms); return () => clearInterval(id) }),
+    isLeader: () => election.leader,
+    visible: () => presence.visible,
+    beat: () => post({ type: 'beat', identity, from: self }),
+    takeOver: () => election.takeOver(),
+    stepDown: () => election.stepDown(),
+  }) : undefined
+  const leads = () => election.leader && (liveness?.sure ?? true)
 
   async function answerRefresh(resource: string, id: string) {
     let entry: PersistedEntry | null = null
-    try { entry = toEntry(await onRefreshRequest(resource)) ?? null } catch { entry = null }
-    post({ type: 'refreshed', identity, resource, id, entry })
-  }
-
-  function answerHello(to: string) {
-    let entries: Array<[string, PersistedEntry]> = []
+    let unknown = false
     try {
-      entries = onSnapshotRequest().flatMap(([resource, e]) => {
-        const entry = toEntry(e)
-        return entry && isSyncedResource(resource) ? [[resource, entry] as [string, PersistedEntry]] : []
-      })
-    } catch { /* answer with what we have: nothing */ }
-    post({ type: 'snapshot', identity, to, entries })
+      const answer = await onRefreshRequest(resource)
+      unknown = answer === undefined
+      entry = toEntry(answer) ?? null
+    } catch { entry = null }
+    post({ type: 'refreshed', identity, resource, id, entry, ...(unknown ? { unknown } : {}) })
   }
 
   channel.onmessage = (event: MessageEvent) => {
@@ -73,13 +88,16 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     if (closed || !isTabMessage(message) || !sameIdentity(message.identity, identity)) return
     if (presence.handle(message)) return
     switch (message.type) {
-      case 'state': case 'cooldown': case 'signout':
+      case 'beat':
+        if (message.from !== self) liveness?.heard()
+        return
+      case 'state': case 'failed': case 'cooldown': case 'signout':
         return deliver(message)
       case 'hello':
-        if (election.leader) answerHello(message.from)
+        if (leads()) post(snapshotFor(options, identity, message.from))
         return
       case 'refresh':
-        if (election.leader) void answerRefresh(message.resource, message.id)
+        if (leads()) void answerRefresh(message.resource, message.id)
         return
       case 'snapshot': case 'refreshed':
         for (const settle of [...waiting]) settle(message)
@@ -104,25 +122,31 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   }
 
   return {
-    get leader() { return election.leader },
+    get leader() { return leads() },
     postState(resource, entry) {
       const clean = toEntry(entry)
       if (clean && isSyncedResource(resource)) post({ type: 'state', identity, resource, entry: clean })
     },
-    postCooldown(until) { post({ type: 'cooldown', identity, until }) },
+    postCooldown(until) { if (isFiniteNumber(until)) post({ type: 'cooldown', identity, until }) },
+    postFailure(resource, failure) {
+      if (isSyncedResource(resource) && isTabFailure(failure)) post({ type: 'failed', identity, resource, failure })
+    },
     postSignOut() { post({ type: 'signout', identity }) },
     setVisible: (visible) => presence.setVisible(visible),
     get othersVisible() { return presence.othersVisible },
     requestRefresh(resource, timeoutMs = 2000) {
       const id = randomId()
-      return ask<PersistedEntry | null | undefined>(
+      const unknown = 'unknown' as const // `accept` answers undefined for "not my answer": a marker instead
+      return ask<PersistedEntry | null | typeof unknown | undefined>(
         { type: 'refresh', identity, resource, from: self, id },
-        (m) => (m.type === 'refreshed' && m.id === id ? m.entry : undefined), undefined, timeoutMs)
+        (m) => (m.type !== 'refreshed' || m.id !== id ? undefined : m.unknown ? unknown : m.entry), undefined, timeoutMs)
+        // the leader does not sync that key: undefined sends the asker to fetch it itself
+        .then((answer) => (answer === unknown ? undefined : answer))
     },
     requestSnapshot(timeoutMs = 2000) {
       return ask<boolean>({ type: 'hello', identity, from: self }, (m) => {
         if (m.type !== 'snapshot' || m.to !== self) return undefined
-        for (const [resource, entry] of m.entries) deliver({ type: 'state', identity, resource, entry })
+        for (const message of unpackSnapshot(m)) deliver(message)
         return true
       }, false, timeoutMs)
     },
@@ -131,6 +155,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       settleAll()
       presence.goodbye()
       closed = true
+      liveness?.stop()
       election.close()
       channel.onmessage = null
       try { channel.close() } catch { /* already closed */ }

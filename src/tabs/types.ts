@@ -1,5 +1,25 @@
 import type { Identity } from '../token/types'
 import type { PersistedEntry } from '../persist/types'
+import type { LivenessTimes } from './liveness'
+
+/**
+ * A fetch failure as the leader saw it, so followers show the same `error` (ARCHITECTURE.md,
+ * rule 17). Only what the error's fields say: no message text, no cause, never a token.
+ */
+export interface TabFailure {
+  kind: string
+  status: number | null
+  code: string | null
+  retryAfterMs: number | null
+  method: string
+  path: string
+}
+
+/** What a leader tells a new tab beside its states: the running cool-down and its failures. */
+export interface TabSnapshotExtras {
+  until: number | null
+  failures: Array<[resource: string, failure: TabFailure]>
+}
 
 /**
  * Messages on the BroadcastChannel. Each carries the identity it belongs to; a tab ignores
@@ -9,7 +29,10 @@ export type TabMessage =
   | { type: 'state'; identity: Identity; resource: string; entry: PersistedEntry }
   | { type: 'hello'; identity: Identity; from: string }
   | { type: 'refresh'; identity: Identity; resource: string; from: string; id: string }
-  | { type: 'refreshed'; identity: Identity; resource: string; id: string; entry: PersistedEntry | null }
+  /** `unknown`: the leader does not sync that key (and will not create it): fetch it yourself. */
+  | { type: 'refreshed'; identity: Identity; resource: string; id: string; entry: PersistedEntry | null; unknown?: boolean }
+  /** The leader's last attempt for a resource failed: followers show the same error. */
+  | { type: 'failed'; identity: Identity; resource: string; failure: TabFailure }
   | { type: 'cooldown'; identity: Identity; until: number }
   | { type: 'signout'; identity: Identity }
   /** A tab's page visibility (visible: false also when it closes), so a hidden leader knows a follower is watching. */
@@ -17,7 +40,12 @@ export type TabMessage =
   /** A new leader asks every tab to announce its presence again. */
   | { type: 'rollcall'; identity: Identity; from: string }
   /** The leader's answer to one tab's 'hello'; that tab hands each entry to onMessage as a 'state'. */
-  | { type: 'snapshot'; identity: Identity; to: string; entries: Array<[resource: string, entry: PersistedEntry]> }
+  | { type: 'snapshot'; identity: Identity; to: string; entries: Array<[resource: string, entry: PersistedEntry]>
+    /** A cool-down running in the leader: the new tab sends nothing until it ends. */
+    until?: number | null
+    failures?: Array<[resource: string, failure: TabFailure]> }
+  /** The leader runs (see liveness.ts): followers that hear none for a lease take over. */
+  | { type: 'beat'; identity: Identity; from: string }
 
 export interface TabSyncOptions {
   /** Kinde domain; with the identity and the origin it scopes the channel and the leader lock. */
@@ -28,20 +56,37 @@ export interface TabSyncOptions {
   /** @default (name) => new BroadcastChannel(name) when present */
   createChannel?: (name: string) => BroadcastChannel
   onLeaderChange(leader: boolean): void
-  /** A message of this identity from another tab ('state', 'cooldown', 'signout'). */
+  /** A message of this identity from another tab ('state', 'failed', 'cooldown', 'signout'). */
   onMessage(message: TabMessage): void
-  /** Leader only: another tab asks for a fresh fetch; resolve with the new entry (null if it failed). */
-  onRefreshRequest(resource: string): Promise<PersistedEntry | null>
+  /**
+   * Leader only: another tab asks for a fresh fetch; resolve with the new entry (null if it
+   * failed, undefined when this tab does not sync that key: the asker then fetches it itself).
+   */
+  onRefreshRequest(resource: string): Promise<PersistedEntry | null | undefined>
   /** Leader only: a new tab says hello; return the current entries to send it. */
   onSnapshotRequest(): Array<[resource: string, entry: PersistedEntry]>
+  /** Leader only: the cool-down and the failures to send a new tab with the entries. */
+  onSnapshotExtras?(): TabSnapshotExtras
   /** Whether another tab of this identity is visible changed (see TabSync.othersVisible). */
   onPresenceChange?(othersVisible: boolean): void
+  /** Beat and lease of the leader's liveness (tests shorten them). */
+  liveness?: LivenessTimes
+  /** @internal clock and timer seams for tests */
+  now?: () => number
+  /** @internal */
+  every?: (ms: number, fn: () => void) => () => void
 }
 
 export interface TabSync {
+  /**
+   * This tab leads: it holds the leader lock and has been running. False for a leader that was
+   * frozen or hung until it knows it still leads, so a thawed tab sends no burst of polls.
+   */
   readonly leader: boolean
   postState(resource: string, entry: PersistedEntry): void
   postCooldown(until: number): void
+  /** Leader: a resource's attempt failed; followers show the same error. */
+  postFailure?(resource: string, failure: TabFailure): void
   postSignOut(): void
   /** Follower: ask the leader to refetch. Resolves with its answer, or undefined after `timeoutMs` (default 2000). */
   requestRefresh(resource: string, timeoutMs?: number): Promise<PersistedEntry | null | undefined>

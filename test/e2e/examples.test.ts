@@ -1,9 +1,9 @@
-// The three example apps in real Chromium against the demo's mock (DESIGN.md §10, issue 5).
+// The three example apps in each browser engine against the demo's mock (ARCHITECTURE.md, "Tests").
 // Each example is driven through the same data-testids (examples/README.md).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startDemo, type Demo } from '../../scripts/demo-server.mjs'
-import { describeWithBrowser, launchChromium } from './support/browser'
+import { attr, byTestId as testId, click, count, text, waitForSelector } from './support/dom'
+import { describeEngines, type TestBrowser, type TestPage, type TestProfile } from './support/engines'
 
 const EXAMPLES = ['vanilla', 'vue', 'svelte'] as const
 const RESOURCES = ['profile', 'roles', 'permissions', 'featureFlags', 'properties', 'entitlements']
@@ -27,22 +27,22 @@ const countPersisted = () => new Promise<number>((resolve) => {
   })
 })
 
-describeWithBrowser('the examples in Chromium', () => {
-  let browser: Browser
+describeEngines('the examples', (engine) => {
+  let browser: TestBrowser
   let demo: Demo
-  let context: BrowserContext
-  let page: Page
+  let context: TestProfile
+  let page: TestPage
 
   beforeAll(async () => {
     demo = await startDemo({ port: 0 })
-    browser = await launchChromium()
+    browser = await engine.launch()
   })
   afterAll(async () => {
     await browser?.close()
     await demo?.close()
   })
   beforeEach(async () => {
-    context = await browser.newContext()
+    context = await browser.newProfile()
     page = await context.newPage()
   })
   afterEach(async () => {
@@ -58,64 +58,64 @@ describeWithBrowser('the examples in Chromium', () => {
     return res.json()
   }
 
-  const testId = (id: string, attrs = '') => `[data-testid="${id}"]${attrs}`
-
+  const shows = (selector: string) => waitForSelector(page, selector, 'present', WAIT.timeout)
+  const gone = (selector: string) => waitForSelector(page, selector, 'absent', WAIT.timeout)
   async function signIn(example: string, user = 'kp_bob') {
     await page.goto(`${demo.urls[example as 'vue']}?interval=${INTERVAL}`)
-    await page.getByTestId(`signin-${user}`).click()
-    for (const name of RESOURCES) await page.waitForSelector(testId(`status-${name}`, '[data-source="network"]'), WAIT)
+    await click(page, testId(`signin-${user}`))
+    for (const name of RESOURCES) await shows(testId(`status-${name}`, '[data-source="network"]'))
   }
 
   describe.each(EXAMPLES)('%s', (example) => {
     test('shows the signed-in user\'s account, fetched live', async () => {
       await signIn(example)
       const { profile } = demo.mock.user('kp_bob')
-      expect(await page.getByTestId('profile-name').textContent()).toBe(profile.name)
-      expect(await page.getByTestId('profile-email').textContent()).toBe(profile.email)
+      expect(await text(page, testId('profile-name'))).toBe(profile.name)
+      expect(await text(page, testId('profile-email'))).toBe(profile.email)
       for (const id of ['role-developer', 'permission-manage:webhooks', 'flag-dark_mode', 'property-kp_usr_city',
         'plan-pro', 'entitlement-seats']) {
-        await page.getByTestId(id).waitFor(WAIT)
+        await shows(testId(id))
       }
       for (const name of RESOURCES) {
-        expect(await page.getByTestId(`status-${name}`).getAttribute('data-status')).toBe('ready')
+        expect(await attr(page, testId(`status-${name}`), 'data-status')).toBe('ready')
       }
       // The store's derived values, through each binding (Bob: a member with the Pro plan).
-      const check = (id: string) => page.getByTestId(id).getAttribute('data-value')
-      expect(await check('check-flag-dark_mode')).toBe(await page.getByTestId('flag-dark_mode').getAttribute('data-value'))
+      const check = (id: string) => attr(page, testId(id), 'data-value')
+      expect(await check('check-flag-dark_mode')).toBe(await attr(page, testId('flag-dark_mode'), 'data-value'))
       expect(await check('check-permission-manage:webhooks')).toBe('true')
       expect(await check('check-role-admin')).toBe('false')
       expect(await check('check-entitlement-sso')).toBe('true')
-      expect(await page.getByTestId('session-leader').getAttribute('data-leader')).toBe('true')
-      expect(await page.getByTestId('session-online').getAttribute('data-online')).toBe('true')
+      expect(await attr(page, testId('session-leader'), 'data-leader')).toBe('true')
+      expect(await attr(page, testId('session-online'), 'data-online')).toBe('true')
     })
 
     test('follows a flag flipped and a permission granted on the control side', async () => {
       await signIn(example)
-      const before = await page.getByTestId('flag-dark_mode').getAttribute('data-value')
+      const before = await attr(page, testId('flag-dark_mode'), 'data-value')
       const flipped = before !== 'true'
       await control('/demo/flag', { user: 'kp_bob', key: 'dark_mode', value: flipped })
       await control('/demo/permission', { user: 'kp_bob', key: `demo:${example}`, granted: true })
-      await page.waitForSelector(testId('flag-dark_mode', `[data-value="${flipped}"]`), WAIT)
-      await page.waitForSelector(testId('check-flag-dark_mode', `[data-value="${flipped}"]`), WAIT)
-      await page.getByTestId(`permission-demo:${example}`).waitFor(WAIT)
+      await shows(testId('flag-dark_mode', `[data-value="${flipped}"]`))
+      await shows(testId('check-flag-dark_mode', `[data-value="${flipped}"]`))
+      await shows(testId(`permission-demo:${example}`))
       await control('/demo/permission', { user: 'kp_bob', key: `demo:${example}`, granted: false })
-      await page.getByTestId(`permission-demo:${example}`).waitFor({ state: 'detached', ...WAIT })
+      await gone(testId(`permission-demo:${example}`))
     })
 
     test('shows the 429 countdown, keeps the data, and recovers', async () => {
       await signIn(example)
       await control('/demo/fault', { kind: 'throttle', seconds: 5 })
-      await page.getByTestId('rate-limit').waitFor(WAIT)
-      const first = Number(await page.getByTestId('rate-limit-countdown').textContent())
+      await shows(testId('rate-limit'))
+      const first = Number(await text(page, testId('rate-limit-countdown')))
       expect(first).toBeGreaterThan(0)
       expect(first).toBeLessThanOrEqual(5)
-      await expect.poll(async () => Number(await page.getByTestId('rate-limit-countdown').textContent()), WAIT)
+      await expect.poll(async () => Number(await text(page, testId('rate-limit-countdown'))), WAIT)
         .toBeLessThan(first)
-      expect(await page.getByTestId('profile-name').textContent()).toBe('Bob Baker')
+      expect(await text(page, testId('profile-name'))).toBe('Bob Baker')
 
       await control('/demo/fault', { kind: 'throttle', on: false })
-      await page.getByTestId('rate-limit').waitFor({ state: 'detached', ...WAIT })
-      for (const name of RESOURCES) await page.waitForSelector(testId(`status-${name}`, '[data-error=""]'), WAIT)
+      await gone(testId('rate-limit'))
+      for (const name of RESOURCES) await shows(testId(`status-${name}`, '[data-error=""]'))
     })
 
     test('shows the data from IndexedDB after a reload while the API is down', async () => {
@@ -124,30 +124,30 @@ describeWithBrowser('the examples in Chromium', () => {
       await expect.poll(() => page.evaluate(countPersisted), WAIT).toBeGreaterThanOrEqual(RESOURCES.length)
       await control('/demo/fault', { kind: 'down' })
       await page.reload()
-      await page.waitForSelector(testId('status-profile', '[data-source="cache"]'), WAIT)
-      expect(await page.getByTestId('profile-name').textContent()).toBe('Bob Baker')
-      await page.getByTestId('flag-dark_mode').waitFor(WAIT)
+      await shows(testId('status-profile', '[data-source="cache"]'))
+      expect(await text(page, testId('profile-name'))).toBe('Bob Baker')
+      await shows(testId('flag-dark_mode'))
       // The failed revalidation shows beside the cached data.
-      await page.waitForSelector(testId('status-profile', '[data-error="server"]'), WAIT)
-      expect(await page.getByTestId('profile-name').textContent()).toBe('Bob Baker')
+      await shows(testId('status-profile', '[data-error="server"]'))
+      expect(await text(page, testId('profile-name'))).toBe('Bob Baker')
     })
 
     test('signing out empties the page and the disk; another user can sign in', async () => {
       await signIn(example)
-      await page.getByTestId('signout').click()
-      await page.getByTestId('user-picker').waitFor(WAIT)
-      expect(await page.getByTestId('account').count()).toBe(0)
-      expect(await page.getByTestId('profile-name').count()).toBe(0)
+      await click(page, testId('signout'))
+      await shows(testId('user-picker'))
+      expect(await count(page, testId('account'))).toBe(0)
+      expect(await count(page, testId('profile-name'))).toBe(0)
       await expect.poll(() => page.evaluate(countPersisted), WAIT).toBe(0)
       await page.reload()
-      await page.getByTestId('signin-kp_bob').waitFor(WAIT)
-      expect(await page.getByTestId('account').count()).toBe(0)
+      await shows(testId('signin-kp_bob'))
+      expect(await count(page, testId('account'))).toBe(0)
       // Signing in as someone else shows only their account.
-      await page.getByTestId('signin-kp_carol').click()
-      for (const name of ['profile', 'roles']) await page.waitForSelector(testId(`status-${name}`, '[data-source="network"]'), WAIT)
-      expect(await page.getByTestId('profile-name').textContent()).toBe(demo.mock.user('kp_carol').profile.name)
-      expect(await page.getByTestId('role-finance').count()).toBe(1)
-      expect(await page.getByTestId('role-developer').count()).toBe(0)
+      await click(page, testId('signin-kp_carol'))
+      for (const name of ['profile', 'roles']) await shows(testId(`status-${name}`, '[data-source="network"]'))
+      expect(await text(page, testId('profile-name'))).toBe(demo.mock.user('kp_carol').profile.name)
+      expect(await count(page, testId('role-finance'))).toBe(1)
+      expect(await count(page, testId('role-developer'))).toBe(0)
     })
   })
 })

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
 import { startAccountSite, type AccountSite } from './support/account-site'
-import { describeWithBrowser, launchChromium, launchPersistent, tempProfile } from './support/browser'
+import { tempProfile } from './support/browser'
 import { bundlePage } from './support/bundle'
+import { describeEngines, type TestBrowser, type TestPage, type TestProfile } from './support/engines'
+import { waitFor } from './support/dom'
 import { idbKeys, shown, sleep, until, waitForAll } from './support/page-state'
 
 const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
@@ -13,14 +14,14 @@ const INTERVAL = 1000
 const WINDOW = 4000
 const ONE_POLLER_MAX = WINDOW / INTERVAL + 1
 
-describeWithBrowser('offline-first and one poller across tabs, in Chromium', () => {
+describeEngines('offline-first and one poller across tabs', (engine) => {
   let bundle: Awaited<ReturnType<typeof bundlePage>>
-  let browser: Browser
+  let browser: TestBrowser
   const cleanups: Array<() => Promise<unknown>> = []
 
   beforeAll(async () => {
     bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
-    browser = await launchChromium()
+    browser = await engine.launch()
   })
   afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
   afterAll(async () => { await browser?.close(); await bundle?.remove() })
@@ -30,31 +31,25 @@ describeWithBrowser('offline-first and one poller across tabs, in Chromium', () 
     cleanups.push(() => started.close())
     return started
   }
-  async function context(): Promise<BrowserContext> {
-    const ctx = await browser.newContext()
+  async function context(): Promise<TestProfile> {
+    const ctx = await browser.newProfile()
     cleanups.push(() => ctx.close())
     return ctx
   }
-  async function open(ctx: BrowserContext, url: string): Promise<Page> {
+  async function open(ctx: TestProfile, url: string): Promise<TestPage> {
     const page = await ctx.newPage()
-    page.on('pageerror', (error) => console.warn(`[page error] ${url}: ${error.message}`))
     await page.goto(url)
     return page
   }
   const profileRequests = (s: AccountSite) => s.api.requests.filter((r) => r.route === 'profile').length
-  const leaders = async (pages: Page[]) => (await Promise.all(pages.map(shown))).filter((s) => s.session.leader).length
+  const leaders = async (pages: TestPage[]) => (await Promise.all(pages.map(shown))).filter((s) => s.session.leader).length
 
-  test('(a) offline: after a reload and after a browser restart the data shows from IndexedDB', async () => {
+  test('(a) offline: after a reload the data shows from IndexedDB', async () => {
     const s = await site()
-    const profile = await tempProfile()
-    cleanups.push(() => profile.remove())
-    const url = `${s.url}/?user=kp_alice`
-
-    let ctx = await launchPersistent(profile.dir)
-    let page = ctx.pages()[0] ?? (await ctx.newPage())
-    await page.goto(url)
+    const page = await open(await context(), `${s.url}/?user=kp_alice`)
     await waitForAll(page, 'ready', 'network')
     const online = await shown(page)
+    expect(online.session.persisted).toBe(true)
     expect((await until(() => idbKeys(page), (k) => k.length === 6)).sort()).toHaveLength(6)
 
     await s.stopApi() // the Account API is gone; the page itself is still served
@@ -62,12 +57,26 @@ describeWithBrowser('offline-first and one poller across tabs, in Chromium', () 
     await waitForAll(page, 'ready', 'cache')
     const offline = await shown(page)
     for (const [name, state] of Object.entries(online.resources)) expect(offline.resources[name]!.count).toBe(state.count)
+  })
+
+  // WebKitGTK's MiniBrowser runs automation sessions on an ephemeral profile: no restart to test there.
+  if (engine.launchKept) test('(a) offline: after a browser restart on the same profile the data shows from IndexedDB', async () => {
+    const s = await site()
+    const profile = await tempProfile()
+    cleanups.push(() => profile.remove())
+    const url = `${s.url}/?user=kp_alice`
+
+    let ctx = await engine.launchKept!(profile.dir)
+    let page = await open(ctx, url)
+    await waitForAll(page, 'ready', 'network')
+    const online = await shown(page)
+    expect((await until(() => idbKeys(page), (k) => k.length === 6)).sort()).toHaveLength(6)
     await ctx.close()
 
-    ctx = await launchPersistent(profile.dir) // a browser restart on the same profile
+    await s.stopApi()
+    ctx = await engine.launchKept!(profile.dir) // a browser restart on the same profile
     cleanups.push(() => ctx.close())
-    page = ctx.pages()[0] ?? (await ctx.newPage())
-    await page.goto(url)
+    page = await open(ctx, url)
     await waitForAll(page, 'ready', 'cache')
     expect((await shown(page)).resources.permissions!.count).toBe(online.resources.permissions!.count)
   })
@@ -76,7 +85,7 @@ describeWithBrowser('offline-first and one poller across tabs, in Chromium', () 
     test(`(b) ${tabs} tabs of one user: the API sees one poller; closing the leader hands over`, async () => {
       const s = await site()
       const ctx = await context()
-      const pages: Page[] = []
+      const pages: TestPage[] = []
       for (let i = 0; i < tabs; i++) pages.push(await open(ctx, `${s.url}/?user=kp_alice&interval=${INTERVAL}`))
       for (const page of pages) await waitForAll(page, 'ready')
       expect(await until(() => leaders(pages), (n) => n === 1)).toBe(1)
@@ -95,7 +104,7 @@ describeWithBrowser('offline-first and one poller across tabs, in Chromium', () 
       const rest = pages.filter((p) => p !== leader)
       expect(await until(() => leaders(rest), (n) => n === 1, 5000)).toBe(1)
       // Reported, not asserted: polled every 100 ms from Node, so this is an upper bound.
-      console.log(`[handover] ${tabs} tabs: a new leader shows ${Date.now() - closing} ms after the leader's tab closed`)
+      console.log(`[handover] [${engine.name}] ${tabs} tabs: a new leader shows ${Date.now() - closing} ms after the leader's tab closed`)
       s.api.clearRequests()
       await sleep(WINDOW)
       expect(profileRequests(s)).toBeGreaterThanOrEqual(1)
@@ -135,13 +144,13 @@ describeWithBrowser('offline-first and one poller across tabs, in Chromium', () 
     await waitForAll(other, 'ready')
   })
 
-  test('measurement: store creation → six cached resources of 1,000 items on screen', async () => {
+  if (engine.name === 'chromium') test('measurement: store creation → six cached resources of 1,000 items on screen', async () => {
     const s = await site()
     const runs: Array<{ ready: number; painted: number; persisterLoad: number }> = []
     for (let i = 0; i < 7; i++) {
       const ctx = await context()
       const page = await open(ctx, `${s.url}/?user=kp_alice&mode=measure&items=1000`)
-      await page.waitForFunction(() => Boolean((window as { __measure?: unknown }).__measure), null, { timeout: 30_000 })
+      await waitFor(page, () => Boolean((window as { __measure?: unknown }).__measure), undefined, 30_000, 'the measurement')
       const result = await page.evaluate(() => (window as unknown as { __measure: (typeof runs)[number] }).__measure)
       const counts = Object.values((await shown(page)).resources).map((r) => r.count)
       expect(counts).toEqual([1000, 1000, 1000, 1000, 1000, 1000])

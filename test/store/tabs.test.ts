@@ -83,7 +83,11 @@ test('without an answer from a leader within 2 s a follower fetches itself (star
   // a leader that holds the lock but never answers (a frozen tab)
   const identity = { iss: api.baseUrl, sub: 'kp_alice', orgCode: api.orgCodes('kp_alice')[0]! }
   void locks.request(`${scopeName(api.baseUrl, identity)}|leader`, () => new Promise(() => {}))
-  const follower = tab(api, token, locks, { resources: ['roles'] })
+  // a long lease: this is about the 2 s fallback, before a visible follower would take the lock over (rule 17)
+  const follower = makeStore(
+    { token, fetch: api.fetch, persist: false, crossTab: true, resources: ['roles'] },
+    { createTabSync: (o) => createTabSync({ ...o, locks: locks as unknown as LockManager, liveness: { leaseMs: 60_000 } }) },
+  )
   await advance(1500)
   expect(api.requests).toHaveLength(0) // still waiting for the leader's snapshot
   await until(() => follower.roles.get().source === 'network', 'fetched itself after 2 s')

@@ -99,9 +99,70 @@ describe('messages between tabs', () => {
     await follower.sync.requestSnapshot()
     const json = JSON.stringify(wire)
     const types = [...new Set(wire.map((m) => (m as { type: string }).type))].sort()
-    expect(types).toEqual(['hello', 'presence', 'refresh', 'refreshed', 'rollcall', 'snapshot', 'state'])
+    expect(types).toEqual(['beat', 'hello', 'presence', 'refresh', 'refreshed', 'rollcall', 'snapshot', 'state'])
     expect(json).not.toContain(token)
     expect(json).not.toMatch(/token|error|portal/i)
+  })
+})
+
+describe('validation (rule 17)', () => {
+  const failure = { kind: 'rate_limited', status: 429, code: null, retryAfterMs: 30_000, method: 'GET', path: '/account_api/v1/roles' }
+  const channelOf = () => new BroadcastChannel(`kinde-account-sync|https://acme.kinde.com|v1|https://acme.kinde.com|kp_alice|org_1|`)
+
+  test('a cool-down whose end is not a finite number is dropped', async () => {
+    const tab = openTab()
+    const stranger = channelOf()
+    for (const until of [Number.NaN, Infinity, -Infinity, '123', null]) stranger.postMessage({ type: 'cooldown', identity: alice, until })
+    stranger.postMessage({ type: 'cooldown', identity: alice, until: 42 })
+    await vi.waitFor(() => expect(tab.received).toEqual([{ type: 'cooldown', identity: alice, until: 42 }]))
+    await settle()
+    expect(tab.received).toHaveLength(1)
+    stranger.close()
+  })
+
+  test('a failure is passed on only with fields of the right types', async () => {
+    const tab = openTab()
+    const stranger = channelOf()
+    stranger.postMessage({ type: 'failed', identity: alice, resource: 'roles', failure: { ...failure, status: Number.NaN } })
+    stranger.postMessage({ type: 'failed', identity: alice, resource: 'roles', failure: { ...failure, path: 1 } })
+    stranger.postMessage({ type: 'failed', identity: alice, resource: 'portalLink', failure })
+    stranger.postMessage({ type: 'failed', identity: alice, resource: 'roles', failure })
+    await vi.waitFor(() => expect(tab.received).toEqual([{ type: 'failed', identity: alice, resource: 'roles', failure }]))
+    stranger.close()
+  })
+
+  test("the leader's answer to a new tab carries its cool-down and failures, the cool-down first", async () => {
+    const locks = createLockManager()
+    const leader = openTab({ locks, onSnapshotExtras: () => ({ until: 5000, failures: [['roles', failure]] }) })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    leader.snapshot = [['roles', entry('r')]]
+    const newcomer = openTab({ locks })
+    await expect(newcomer.sync.requestSnapshot()).resolves.toBe(true)
+    expect(newcomer.received).toEqual([
+      { type: 'cooldown', identity: alice, until: 5000 },
+      { type: 'state', identity: alice, resource: 'roles', entry: entry('r') },
+      { type: 'failed', identity: alice, resource: 'roles', failure },
+    ])
+  })
+
+  test('a snapshot with a non-finite cool-down is no answer at all', async () => {
+    const newcomer = openTab({ locks: { request: () => new Promise(() => {}) } as unknown as LockManager })
+    const stranger = channelOf()
+    stranger.onmessage = (e) => {
+      if (e.data.type === 'hello') stranger.postMessage({ type: 'snapshot', identity: alice, to: e.data.from, entries: [], until: Number.NaN })
+    }
+    await expect(newcomer.sync.requestSnapshot(300)).resolves.toBe(false)
+    expect(newcomer.received).toEqual([])
+    stranger.close()
+  })
+
+  test('a refresh the leader cannot answer (a key it does not sync) sends the asker to fetch at once', async () => {
+    const locks = createLockManager()
+    const leader = openTab({ locks })
+    await vi.waitFor(() => expect(leader.sync.leader).toBe(true))
+    leader.onRefreshRequest.mockResolvedValueOnce(undefined as never)
+    const follower = openTab({ locks })
+    await expect(follower.sync.requestRefresh('entitlement:unknown', 60_000)).resolves.toBeUndefined()
   })
 })
 

@@ -143,6 +143,9 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
     },
     hydrate: (entry) => dispatch({ type: 'hydrate', data: entry.data as T, updatedAt: entry.updatedAt }),
     applyTab,
+    applyTabError(error) {
+      if (session.signedIn() && !destroyed && !inflight) dispatch({ type: 'failure', error, retrying: false }) // our own attempt says how it went
+    },
     firstSettled: () => (session.signedIn() ? settled.promise() : Promise.resolve()),
     destroy() {
       destroyed = true

@@ -1,3 +1,4 @@
+import type { AccountApiError } from '../../client/errors'
 import type { PersistedEntry } from '../../models'
 import type { Resource, ResourceState } from '../types'
 import type { Fetcher } from './attempt'
@@ -18,6 +19,8 @@ export interface Pipeline<T> extends Resource<T> {
   revalidate(minAge: number): void
   hydrate(entry: PersistedEntry): void
   applyTab(entry: PersistedEntry): void
+  /** The leader's attempt failed: show its error as ours (a follower does not fetch meanwhile). */
+  applyTabError(error: AccountApiError): void
   /** Resolves when the first attempt cycle of the current identity has settled. */
   firstSettled(): Promise<void>
   destroy(): void

@@ -1,5 +1,5 @@
 /**
- * The shared Chromium launcher for browser tests (DESIGN.md §10). Any e2e test file can use it:
+ * The shared Chromium launcher for browser tests (ARCHITECTURE.md, "Tests"); the engine-neutral layer over all three engines is ./engines.ts. Any e2e test file can use it:
  *
  *   import { describeWithBrowser, launchChromium } from './support/browser'
  *   describeWithBrowser('my pages', () => {
@@ -20,7 +20,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core'
 import { describe, test } from 'vitest'
 
-/** Flags verified on this machine (TOOLCHAIN.md): headless in a container, no network chatter. */
+/** Flags verified on Debian 12: headless in a container, no network chatter. */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

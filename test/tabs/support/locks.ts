@@ -1,8 +1,10 @@
 /**
  * An in-process Web Locks double (exclusive locks only, which is all tab sync uses): a lock is
  * held while its callback's promise is pending; requests queue FIFO per name; an aborted
- * request leaves the queue with an AbortError, like navigator.locks. `crash(name)` drops the
- * holder as a closing tab would, without its callback finishing.
+ * request leaves the queue with an AbortError, like navigator.locks. `{ steal: true }` releases
+ * the holder at once (its request rejects with an AbortError, its callback keeps running) and is
+ * granted ahead of the queue. `crash(name)` drops the holder as a closing tab would, without its
+ * callback finishing.
  */
 export function createLockManager() {
   interface Request { callback: (lock: Lock) => unknown; resolve(v: unknown): void; reject(e: unknown): void }
@@ -28,10 +30,18 @@ export function createLockManager() {
       const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback
       const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback!
       return new Promise((resolve, reject) => {
+        if (options.steal && options.signal) return reject(new DOMException('steal and signal', 'NotSupportedError'))
         if (options.signal?.aborted) return reject(abortError())
         const request: Request = { callback, resolve, reject }
         const queue = queues.get(name) ?? []
         queues.set(name, queue)
+        if (options.steal) {
+          const holder = holders.get(name)
+          holders.delete(name)
+          holder?.reject(abortError())
+          queue.unshift(request)
+          return grant(name)
+        }
         queue.push(request)
         options.signal?.addEventListener('abort', () => {
           const at = queue.indexOf(request)

@@ -12,7 +12,7 @@ export interface Tab {
   sync: TabSync
   received: TabMessage[]
   leaderChanges: boolean[]
-  onRefreshRequest: ReturnType<typeof vi.fn<(resource: string) => Promise<PersistedEntry | null>>>
+  onRefreshRequest: ReturnType<typeof vi.fn<(resource: string) => Promise<PersistedEntry | null | undefined>>>
   snapshot: Array<[string, PersistedEntry]>
   presence: boolean[]
 }

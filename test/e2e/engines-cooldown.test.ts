@@ -1,0 +1,60 @@
+// Rule 17 in each engine: during a 429 every open tab shows the same error and the same end of
+// the cool-down (so the same countdown), and a tab opened during it sends nothing.
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { startAccountSite } from './support/account-site'
+import { bundlePage } from './support/bundle'
+import { describeEngines, type TestBrowser, type TestPage } from './support/engines'
+import { shown, sleep, until, waitForAll } from './support/page-state'
+
+const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
+const COOL_DOWN_S = 8
+
+describeEngines('one cool-down across tabs', (engine) => {
+  let bundle: Awaited<ReturnType<typeof bundlePage>>
+  let browser: TestBrowser
+  const cleanups: Array<() => Promise<unknown>> = []
+
+  beforeAll(async () => {
+    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
+    browser = await engine.launch()
+  })
+  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
+  afterAll(async () => { await browser?.close(); await bundle?.remove() })
+
+  test('during a 429 every tab shows the same error and countdown; a tab opened meanwhile sends nothing', async () => {
+    const s = await startAccountSite(bundle.dir)
+    cleanups.push(() => s.close())
+    const profile = await browser.newProfile()
+    cleanups.push(() => profile.close())
+    const url = `${s.url}/?user=kp_alice&interval=1000`
+    const open = async () => { const page = await profile.newPage(); await page.goto(url); return page }
+    const tabs: TestPage[] = [await open(), await open()]
+    for (const page of tabs) await waitForAll(page, 'ready')
+
+    s.api.fault('profile', { status: 429, rateLimitReset: COOL_DOWN_S }, { times: 1 })
+    const cooling = (st: Awaited<ReturnType<typeof shown>>) => st.session.rateLimitedUntil !== null && st.resources.profile!.error === 'rate_limited'
+    const states = await until(() => Promise.all(tabs.map(shown)), (all) => all.every(cooling), 10_000)
+    expect(states.every(cooling)).toBe(true)
+    const ends = states.map((st) => st.session.rateLimitedUntil)
+    expect(new Set(ends).size).toBe(1) // one end, so one countdown, in every tab
+    for (const st of states) expect(st.resources.profile).toMatchObject({ status: 'ready', error: 'rate_limited' })
+
+    // A third tab opens during the cool-down: it learns it from the leader and sends nothing.
+    const late = await open()
+    const lateState = await until(() => shown(late), cooling, 10_000)
+    expect(lateState.session.rateLimitedUntil).toBe(ends[0])
+    expect(lateState.resources.profile!.error).toBe('rate_limited')
+    const end = ends[0]!
+    await sleep(Math.max(0, end - Date.now() - 500))
+    expect((await shown(late)).session.requests).toBe(0)
+    expect(s.api.requests.filter((r) => r.at > end - COOL_DOWN_S * 1000 + 500 && r.at < end - 100)).toEqual([])
+
+    // After it, the leader resumes and its fresh states clear the error in every tab.
+    const all = [...tabs, late]
+    const after = await until(() => Promise.all(all.map(shown)), (xs) => xs.every((x) => x.resources.profile!.error === '' && x.session.rateLimitedUntil === null), 15_000)
+    expect(after.map((x) => x.resources.profile!.error)).toEqual(['', '', ''])
+    expect((await shown(late)).session.requests).toBe(0) // a follower: the leader fetched for it
+  })
+})

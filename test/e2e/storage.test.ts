@@ -1,0 +1,110 @@
+// Storage as it really fails, in each engine (ARCHITECTURE.md, "Persistence"): IndexedDB blocked
+// by another connection at an old version, full (QuotaExceededError), or unavailable as in a
+// private mode. Each time the store keeps working from memory, says so (`session.persisted ===
+// false`), and shows all its data.
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { startAccountSite, type AccountSite } from './support/account-site'
+import { bundlePage } from './support/bundle'
+import { waitFor } from './support/dom'
+import { describeEngines, type TestBrowser, type TestPage, type TestProfile } from './support/engines'
+import { shown, sleep, waitForAll } from './support/page-state'
+
+const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
+
+describeEngines('storage that fails', (engine) => {
+  let bundle: Awaited<ReturnType<typeof bundlePage>>
+  let browser: TestBrowser
+  let s: AccountSite
+  const cleanups: Array<() => Promise<unknown>> = []
+
+  beforeAll(async () => {
+    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
+    browser = await engine.launch()
+    s = await startAccountSite(bundle.dir)
+  })
+  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
+  afterAll(async () => { await s?.close(); await browser?.close(); await bundle?.remove() })
+
+  async function profile(): Promise<TestProfile> {
+    const p = await browser.newProfile()
+    cleanups.push(() => p.close())
+    return p
+  }
+  async function open(p: TestProfile, query: string): Promise<TestPage> {
+    const page = await p.newPage()
+    await page.goto(`${s.url}/?user=kp_alice&${query}`)
+    return page
+  }
+
+  let seen: Awaited<ReturnType<typeof shown>> | undefined
+  async function reference() {
+    if (!seen) {
+      const page = await open(await profile(), '')
+      await waitForAll(page, 'ready', 'network')
+      seen = await shown(page)
+    }
+    return seen
+  }
+
+  /** All six resources from the network, complete, and the session saying nothing is on disk. */
+  async function worksFromMemory(page: TestPage) {
+    await waitForAll(page, 'ready', 'network')
+    await sleep(1500) // past the open deadline (1 s) and the batched write: the verdict is in
+    const st = await shown(page)
+    expect(st.session.persisted).toBe(false)
+    // the same data as a tab whose storage works
+    for (const [name, r] of Object.entries((await reference()).resources)) expect(st.resources[name]!.count).toBe(r.count)
+    for (const r of Object.values(st.resources)) expect(r).toMatchObject({ status: 'ready', source: 'network', error: '' })
+    // and a refresh still works: the store is not broken, only not durable
+    await page.evaluate(() => (window as unknown as { __store: { refresh(): Promise<void> } }).__store.refresh())
+    expect((await shown(page)).resources.profile!.status).toBe('ready')
+  }
+
+  test('control: with working IndexedDB the session says persisted', async () => {
+    const page = await open(await profile(), '')
+    await waitForAll(page, 'ready', 'network')
+    seen = await shown(page)
+    await waitFor(page, () => document.getElementById('session')!.dataset.persisted === 'true', undefined, 10_000, 'persisted')
+  })
+
+  test('blocked: another tab holds the database open at an old version and ignores versionchange', async () => {
+    const p = await profile()
+    const holder = await open(p, 'mode=hold-old-db')
+    await waitFor(holder, () => document.getElementById('session')!.dataset.status === 'holding', undefined, 10_000, 'the old connection')
+    const page = await open(p, '')
+    await worksFromMemory(page)
+    // the old connection is still there, and the database still has no store: nothing got past the block
+    expect(await holder.evaluate(() => (window as unknown as { __held: IDBDatabase }).__held.objectStoreNames.length)).toBe(0)
+  })
+
+  test('full: every write fails with QuotaExceededError', async () => {
+    const page = await open(await profile(), 'storage=full')
+    await worksFromMemory(page)
+  })
+
+  if (engine.name === 'chromium') {
+    // Only Chromium lets a test set an origin's real quota (CDP); the others get the stub above.
+    test('full, for real: an origin quota of a few bytes (CDP Storage.overrideQuotaForOrigin)', async () => {
+      const p = await profile()
+      const page = await p.newPage()
+      await page.goto(`${s.url}/index.html?mode=none`) // the origin, without the store yet
+      const cdp = await (p.native as import('playwright-core').BrowserContext).newCDPSession(page.native as import('playwright-core').Page)
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: s.url, quotaSize: 64 })
+      await page.goto(`${s.url}/?user=kp_alice`)
+      await worksFromMemory(page)
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: s.url })
+    })
+  }
+
+  test('unavailable: indexedDB.open throws, as in a private mode', async () => {
+    const page = await open(await profile(), 'storage=unavailable')
+    await worksFromMemory(page)
+  })
+
+  test('missing: no indexedDB at all', async () => {
+    const page = await open(await profile(), 'storage=missing')
+    await worksFromMemory(page)
+  })
+})
