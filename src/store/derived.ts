@@ -5,6 +5,7 @@ import { deepEqual } from './equal'
 import { toObservable } from './observable'
 import type { Pipeline } from './resource/pipeline'
 import type { Derived, HasParams, ResourceState, Widen } from './types'
+import { isolateListeners } from './report'
 
 type Claims = AccessTokenClaims | null
 type Pipelines = { [N in ResourceName]: Pipeline<ResourceDataMap[N]> }
@@ -56,7 +57,7 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
     const [kind, key] = memoKey.split('|') as [string, string]
     const entry: DerivedEntry = { kind: kind as DerivedKind, key, value: undefined, from: 'fallback' }
     const atoms = names.map((n) => pipelines[n].$state)
-    const $value = computed([...atoms, $claims] as ReadableAtom<unknown>[], (...values: unknown[]) => {
+    const $value = isolateListeners(computed([...atoms, $claims] as ReadableAtom<unknown>[], (...values: unknown[]) => {
       answeredFrom = 'fallback'
       const value = compute(values.slice(0, names.length), values[names.length] as Claims)
       if (entry.value !== value || entry.from !== answeredFrom) {
@@ -65,7 +66,7 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
         changed()
       }
       return value
-    })
+    }))
     // rule 11: freed after its last subscriber leaves (nanostores unmounts a second later)
     onMount($value, () => () => {
       if (memo.get(memoKey)?.derived === derived) memo.delete(memoKey)

@@ -4,6 +4,7 @@ import { claimFlags, claimPermissions, claimRoles } from '../token/claims'
 import type { AccessTokenClaims } from '../token/types'
 import { deepEqual } from './equal'
 import { toObservable } from './observable'
+import { isolateListeners } from './report'
 
 /**
  * Where the token's claims disagree with the Account API for the current identity. `added`: the
@@ -78,7 +79,7 @@ export interface DriftInput {
  */
 export function createDrift({ resources, onDrift, reportError = defaultReport }: DriftOptions) {
   const compared = COMPARED.filter((name) => resources.includes(name))
-  const $drift = atom<ClaimsDrift | null>(null)
+  const $drift = isolateListeners(atom<ClaimsDrift | null>(null))
   let identity: string | null = null
   let inEpisode = false
 

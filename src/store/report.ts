@@ -1,4 +1,4 @@
-import { batch, type WritableAtom } from 'nanostores'
+import { batch, type ReadableAtom, type WritableAtom } from 'nanostores'
 
 /** Where an exception nobody can catch goes: the host's reportError, else the console. */
 export function report(error: unknown): void {
@@ -22,3 +22,16 @@ export function guarded(update: () => void): void {
 
 /** `$atom.set(value)`, guarded. */
 export const setSafely = <T>($atom: WritableAtom<T>, value: T): void => guarded(() => $atom.set(value))
+
+/**
+ * Each listener of a public atom runs inside its own try/catch. nanostores calls every listener of
+ * a change but rethrows only the last exception, so with two throwing subscribers one would go
+ * unreported; wrapping `listen` (which `subscribe` and computed atoms call) reports every one.
+ */
+export function isolateListeners<A extends ReadableAtom<any>>($atom: A): A {
+  const listen = $atom.listen.bind($atom)
+  $atom.listen = ((listener: (...args: unknown[]) => void) => listen((...args: unknown[]) => {
+    try { listener(...args) } catch (error) { report(error) }
+  })) as A['listen']
+  return $atom
+}

@@ -2,7 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores'
 import type { AccessTokenClaims, Identity } from '../models'
 import { decodeClaims, identityOf, sameIdentity } from '../token'
 import { createTokenStream } from '../token/source'
-import { guarded, report } from './report'
+import { guarded, isolateListeners, report } from './report'
 import { createTokenReader } from './session-token'
 import type { StoreConfig } from './options'
 import type { SessionState } from './types'
@@ -29,7 +29,7 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
     status: 'signed-out', userId: null, orgCode: null, domain: null, online: config.online.get(), leader: true,
     rateLimitedUntil, persisted: false,
   })
-  const $session = atom<SessionState>(signedOutState())
+  const $session = isolateListeners(atom<SessionState>(signedOutState()))
   let token: string | null = null
   let identity: Identity | null = null
   let jwt = false

@@ -1,7 +1,7 @@
 import { atom, onMount } from 'nanostores'
 import type { PersistedEntry } from '../../models'
 import { toObservable } from '../observable'
-import { setSafely } from '../report'
+import { isolateListeners, setSafely } from '../report'
 import type { ResourceState } from '../types'
 import { attemptCycle } from './attempt'
 import type { ResourceHost } from './host'
@@ -15,7 +15,7 @@ export type { Pipeline, PipelineOptions } from './types'
 export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T>): Pipeline<T> {
   const { key, path, fetch, eager } = options
   const { config, session } = host
-  const $state = atom<ResourceState<T>>(idleState())
+  const $state = isolateListeners(atom<ResourceState<T>>(idleState()))
   const settled = createSettled()
   let mounted = eager
   let destroyed = false
