@@ -115,6 +115,23 @@ test('without reportError, a throwing subscriber goes to console.error', async (
   store.destroy()
 })
 
+test('several subscribers that throw in one change are each reported (nanostores itself rethrows only the last)', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const reported: unknown[] = []
+  vi.stubGlobal('reportError', (error: unknown) => { reported.push(error) })
+  const store = makeStore({ ...base, token: await api.issueToken('kp_alice'), fetch: api.fetch, resources: ['roles'] })
+  const thrown: Error[] = []
+  const thrower = (name: string) => () => { const e = new Error(name); thrown.push(e); throw e }
+  store.roles.$state.listen(thrower('roles'))
+  store.hasRole('admin').$value.listen(thrower('derived'))
+  store.$session.listen(thrower('session'))
+  await until(() => store.roles.get().status === 'ready' && !store.roles.get().fetching, 'ready')
+  store.setToken(null) // one switch: every atom changes together
+  expect(thrown.length).toBeGreaterThan(2)
+  for (const error of thrown) expect(reported).toContain(error)
+  store.destroy()
+})
+
 test('rule 11: a memoised derived value is freed after its last subscriber leaves', async () => {
   const api = createMockAccountApi({ now: () => Date.now() })
   const store = makeStore({ ...base, token: await api.issueToken('kp_alice'), fetch: api.fetch, resources: ['roles'] })
