@@ -1,5 +1,6 @@
 // The spec's operations, for checking what a client sends: path, method, query parameters and
-// form fields. ERRATA §1 puts the entitlement key in the path; ERRATA §7 adds two subnav values.
+// form fields. ARCHITECTURE.md, "Mock": fact 1 puts the entitlement key in the path; fact 7 adds
+// two subnav values.
 import { Ajv } from 'ajv'
 import { spec } from './spec'
 
