@@ -59,7 +59,7 @@ export async function checkRequest(request: Request): Promise<string[]> {
   const auth = request.headers.get('authorization')
   if (op.method === 'GET') {
     if (!/^Bearer \S+$/.test(auth ?? '')) problems.push(`${where}: no Bearer token (kindeBearerAuth)`)
-    if (request.headers.has('content-type')) problems.push(`${where}: Content-Type on a GET (ERRATA §9)`)
+    if (request.headers.has('content-type')) problems.push(`${where}: Content-Type on a GET (ARCHITECTURE.md, "Mock", fact 9)`)
     if (request.body !== null) problems.push(`${where}: body on a GET`)
   }
   if (op.form) {
