@@ -1,4 +1,4 @@
-// Public exports only (DESIGN.md §2). Each folder's index decides what it exposes.
+// Public exports only (ARCHITECTURE.md, "Layout"). Each folder's index decides what it exposes.
 export * from './client'
 export * from './token'
 export * from './store'

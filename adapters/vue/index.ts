@@ -1,4 +1,4 @@
-// kinde-account-sync/vue: thin bindings over the core store (DESIGN.md §8).
+// kinde-account-sync/vue: thin bindings over the core store (ARCHITECTURE.md, "Adapters").
 export { accountStoreKey, createAccountPlugin, useAccountStore } from './context'
 export { useEntitlement, useFlag, usePermission, useProperty, useResource, useRole, useSession } from './hooks'
 export type { UseResourceReturn } from './hooks'

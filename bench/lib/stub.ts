@@ -1,7 +1,7 @@
 // An in-process stub of the Kinde Account API, shared by every subject so that all three libraries
 // see the same bytes, the same latency and the same faults. It speaks the spec's JSON (snake_case,
-// `data` + `metadata` pagination, ERRATA §2/§3) and nothing more: it is a measuring instrument,
-// not a mock (src/mock is the faithful one).
+// `data` + `metadata` pagination, ARCHITECTURE.md, "Mock", facts 2 and 3) and nothing more: it is
+// a measuring instrument, not a mock (src/mock is the faithful one).
 
 export const PATHS = {
   profile: '/oauth2/v2/user_profile',

@@ -3,7 +3,7 @@ import { field, type Json, object } from './validate'
 
 /**
  * One page: `data` mapped, `metadata` read. A missing `metadata` or `has_more` is the last page
- * (ERRATA §2); `has_more` with a missing or non-advancing cursor is a broken response, never a
+ * (ARCHITECTURE.md, "Mock", fact 2); `has_more` with a missing or non-advancing cursor is a broken response, never a
  * silently short list.
  */
 export function readPage<T>(body: unknown, map: (data: Json) => T, startingAfter: string | null | undefined): Page<T> {

@@ -3,7 +3,7 @@ import { createAccountClient, type AccountClient } from 'kinde-account-sync'
 import { json, stubFetch, TOKEN } from './stub'
 
 // Kinde's CORS preflight allows only Authorization (and Accept, a safelisted header) from a
-// browser; any other header, or cookies, and the browser blocks the call (ERRATA §9).
+// browser; any other header, or cookies, and the browser blocks the call (ARCHITECTURE.md, "Mock", fact 9).
 
 const gets: [string, (c: AccountClient) => Promise<unknown>][] = [
   ['getUserProfile', (c) => c.getUserProfile()],

@@ -25,7 +25,7 @@ async function problemsOf(captured: Captured[]) {
   for (const { request, init } of captured) {
     problems.push(...await checkRequest(request))
     const where = `${request.method} ${new URL(request.url).pathname}`
-    if (init?.credentials !== 'omit') problems.push(`${where}: credentials ${String(init?.credentials)}, not 'omit' (ERRATA §9)`)
+    if (init?.credentials !== 'omit') problems.push(`${where}: credentials ${String(init?.credentials)}, not 'omit' (ARCHITECTURE.md, "Mock", fact 9)`)
     const allowed = request.method === 'GET' ? ['authorization', 'accept'] : ['authorization', 'accept', 'content-type']
     request.headers.forEach((_, name) => { if (!allowed.includes(name)) problems.push(`${where}: header ${name}`) })
   }

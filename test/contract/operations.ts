@@ -1,5 +1,6 @@
 // The spec's operations, for checking what a client sends: path, method, query parameters and
-// form fields. ERRATA §1 puts the entitlement key in the path; ERRATA §7 adds two subnav values.
+// form fields. ARCHITECTURE.md, "Mock": fact 1 puts the entitlement key in the path; fact 7 adds
+// two subnav values.
 import { Ajv } from 'ajv'
 import { spec } from './spec'
 
@@ -58,7 +59,7 @@ export async function checkRequest(request: Request): Promise<string[]> {
   const auth = request.headers.get('authorization')
   if (op.method === 'GET') {
     if (!/^Bearer \S+$/.test(auth ?? '')) problems.push(`${where}: no Bearer token (kindeBearerAuth)`)
-    if (request.headers.has('content-type')) problems.push(`${where}: Content-Type on a GET (ERRATA §9)`)
+    if (request.headers.has('content-type')) problems.push(`${where}: Content-Type on a GET (ARCHITECTURE.md, "Mock", fact 9)`)
     if (request.body !== null) problems.push(`${where}: body on a GET`)
   }
   if (op.form) {

@@ -1,6 +1,6 @@
-// The published spec (a verbatim copy, so a fresh clone can run these tests), made strict:
-// ERRATA §11's required keys plus `additionalProperties: false` on every declared object, so
-// an undocumented field or a missing key fails the check. Applies ERRATA §1, §2 and §7.
+// The published spec (a verbatim copy, so a fresh clone can run these tests), made strict: the
+// required keys of ARCHITECTURE.md, "Mock", fact 11, plus `additionalProperties: false` on every
+// declared object, so an undocumented field or a missing key fails the check. Applies facts 1, 2, 7.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
@@ -10,7 +10,7 @@ type Schema = Record<string, any>
 
 export const spec: Schema = parse(readFileSync(fileURLToPath(new URL('./spec/kinde-account-api.yml', import.meta.url)), 'utf8'))
 
-/** ERRATA §11 (and the obvious top-level ones): dotted path inside a schema → required keys. */
+/** ARCHITECTURE.md, "Mock", fact 11 (and the obvious top-level ones): dotted path inside a schema → required keys. */
 const REQUIRED: Record<string, Record<string, string[]>> = {
   get_user_permissions_response: { '': ['data'], 'data.permissions[]': ['key'] },
   get_user_roles_response: { '': ['data'], 'data.roles[]': ['key'] },
@@ -52,7 +52,7 @@ function strictify(input: Schema, name: string, path: string, complete: boolean,
 /** The strict response schema for a named component, or a `complete` one that requires every field. */
 export function responseSchema(name: string, { complete = false } = {}): Schema {
   const schema = structuredClone(spec.components.schemas[name])
-  // ERRATA §2: every list endpoint may carry metadata; the spec forgot it on feature_flags.
+  // ARCHITECTURE.md, "Mock", fact 2: every list endpoint may carry metadata; the spec forgot it on feature_flags.
   if (name === 'get_feature_flags_response') schema.properties.metadata = spec.components.schemas.get_user_permissions_response.properties.metadata
   return strictify(schema, name, '', complete)
 }

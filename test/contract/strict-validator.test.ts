@@ -19,7 +19,7 @@ describe('strict spec schemas', () => {
     expect(permissions.errors?.[0]).toMatchObject({ keyword: 'additionalProperties', params: { additionalProperty: 'cursor' } })
   })
 
-  test('reject an item without its key (ERRATA §11)', () => {
+  test('reject an item without its key (ARCHITECTURE.md, "Mock", fact 11)', () => {
     expect(permissions({ data: { permissions: [{ id: 'perm_1', name: 'Read' }] } })).toBe(false)
     expect(permissions.errors?.[0]).toMatchObject({ keyword: 'required', params: { missingProperty: 'key' } })
     const entitlements = compile('get_entitlements_response')

@@ -3,7 +3,7 @@ import { createMockAccountApi } from 'kinde-account-sync/mock'
 import { get, post } from './helpers'
 
 describe('mock revocation', () => {
-  test('revokeToken: 403 on the Account API and user_profile, 401 on introspect and revoke (ERRATA §5)', async () => {
+  test('revokeToken: 403 on the Account API and user_profile, 401 on introspect and revoke (ARCHITECTURE.md, "Mock", fact 5)', async () => {
     const api = createMockAccountApi()
     const token = await api.issueToken('kp_alice')
     const other = await api.issueToken('kp_alice')

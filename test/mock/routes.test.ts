@@ -58,7 +58,7 @@ describe('mock routes (in-process fetch)', () => {
     expect((await get(api, '/account_api/v1/entitlement/no_such_feature', token)).status).toBe(404)
   })
 
-  test("the spec's template-less entitlement path is not a route (ERRATA §1)", async () => {
+  test("the spec's template-less entitlement path is not a route (ARCHITECTURE.md, 'Mock', fact 1)", async () => {
     const api = createMockAccountApi()
     const { status } = await get(api, '/account_api/v1/entitlement?key=seats', await api.issueToken('kp_bob'))
     expect(status).toBe(404)

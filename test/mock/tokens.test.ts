@@ -8,7 +8,7 @@ function claimsOf(token: string) {
 }
 
 describe('mock tokens', () => {
-  test('carry the ERRATA §10 claims for the chosen org', async () => {
+  test('carry the claims of ARCHITECTURE.md, "Mock", fact 10 for the chosen org', async () => {
     const api = createMockAccountApi({ now: () => 1_800_000_000_000 })
     const claims = claimsOf(await api.issueToken('kp_alice', { orgCode: 'org_globex' }))
     expect(claims).toMatchObject({
