@@ -58,7 +58,7 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
     signingOut: () => ({ token: session.token() }),
     signOutLocally() {
       const identity = session.identity()
-      tabs.current?.postSignOut()
+      tabs.current?.postSignOut(session.tokenId())
       session.signOut()
       return disk.forget(identity) // every org of this user, queued writes included
     },

@@ -36,7 +36,10 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
   let epoch = 0
   let controller = new AbortController()
   let opaqueCount = 0
-  let signedOutToken: string | null = null
+  // Every token signed out here, and the ids (jti) of tokens signed out in other tabs: a source
+  // yielding one again is ignored (rule 14), also after other tokens came in between.
+  const signedOut = new Set<string>()
+  const signedOutIds = new Set<string>()
   let destroyed = false
   let started = false
   let steps: SwitchSteps | null = null
@@ -44,9 +47,10 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
 
   const onToken = (next: string | null): void => {
     if (destroyed || !started) return
-    if (next !== null && next === signedOutToken) return // the signed-out token stays ignored
+    if (next !== null && signedOut.has(next)) return // the signed-out token stays ignored
     if (next === token) return
     const claims = next === null ? null : decodeClaims(next)
+    if (typeof claims?.jti === 'string' && signedOutIds.has(claims.jti)) return
     // A token that is not a JWT has no identity we can compare: each one is its own identity, so
     // nothing of one can ever show under another.
     const nextIdentity = next === null ? null
@@ -103,11 +107,14 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
       }
     },
     set: (next: string | null) => stream.set(next),
-    /** Signs out and ignores this token if the source yields it again. */
-    signOut(): void {
-      if (token !== null) signedOutToken = token
+    /** Signs out and ignores this token (and, from another tab, the token with this id) if the source yields it again. */
+    signOut(jti?: string): void {
+      if (token !== null) signedOut.add(token)
+      if (jti) signedOutIds.add(jti)
       onToken(null)
     },
+    /** The id (jti) of the current token, for other tabs to ignore it too; never the token. */
+    tokenId: (): string | undefined => { const id = $claims.get()?.jti; return typeof id === 'string' ? id : undefined },
     start(switchSteps: SwitchSteps, onRefreshed: () => void): void {
       steps = switchSteps
       refreshed = onRefreshed

@@ -37,9 +37,9 @@ export function createSwitchSteps(deps: {
     leaderChanged: (leader) => session.patch({ leader }),
     cooldown: deps.cooldown,
     rateLimitedUntil: deps.rateLimitedUntil,
-    signedOutElsewhere() {
+    signedOutElsewhere(jti) {
       void disk.forget(session.identity()) // rule 14: this tab's queued writes of the user go too
-      session.signOut()
+      session.signOut(jti)
     },
   }
   return {

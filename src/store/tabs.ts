@@ -19,7 +19,8 @@ export interface TabHost {
   cooldown(until: number): void
   /** The cool-down running in this tab (ms since epoch), or null. */
   rateLimitedUntil?(): number | null
-  signedOutElsewhere(): void
+  /** Another tab signed out; `jti` is the id of its token. */
+  signedOutElsewhere(jti?: string): void
 }
 
 /** Rule 15's cap on any wait: another tab's cool-down is not trusted beyond it either. */
@@ -70,7 +71,7 @@ export function linkTabs(domain: string, identity: Identity, host: TabHost, fact
         const error = errorOf(message.failure)
         if (error) known(message.resource)?.applyTabError?.(error)
       } else if (message.type === 'cooldown') host.cooldown(Math.min(message.until, Date.now() + MAX_COOLDOWN))
-      else if (message.type === 'signout') host.signedOutElsewhere()
+      else if (message.type === 'signout') host.signedOutElsewhere(message.jti)
     },
     async onRefreshRequest(resource) {
       const p = known(resource)

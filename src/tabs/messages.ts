@@ -38,7 +38,7 @@ export function isTabMessage(value: unknown): value is TabMessage {
     case 'failed': return isSyncedResource(m.resource) && isTabFailure(m.failure)
     // a non-finite end (NaN, Infinity) would close the gate for good, or never: dropped
     case 'cooldown': return isFinite(m.until)
-    case 'signout': return true
+    case 'signout': return m.jti === undefined || (isString(m.jti) && m.jti.length <= 256)
     case 'presence': return isString(m.from) && typeof m.visible === 'boolean'
     case 'rollcall': case 'beat': return isString(m.from)
     case 'snapshot': return isString(m.to) && Array.isArray(m.entries)

@@ -131,7 +131,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     postFailure(resource, failure) {
       if (isSyncedResource(resource) && isTabFailure(failure)) post({ type: 'failed', identity, resource, failure })
     },
-    postSignOut() { post({ type: 'signout', identity }) },
+    postSignOut(jti) { post(jti ? { type: 'signout', identity, jti } : { type: 'signout', identity }) },
     setVisible: (visible) => presence.setVisible(visible),
     get othersVisible() { return presence.othersVisible },
     requestRefresh(resource, timeoutMs = 2000) {

@@ -34,7 +34,8 @@ export type TabMessage =
   /** The leader's last attempt for a resource failed: followers show the same error. */
   | { type: 'failed'; identity: Identity; resource: string; failure: TabFailure }
   | { type: 'cooldown'; identity: Identity; until: number }
-  | { type: 'signout'; identity: Identity }
+  /** `jti`: the signed-out token's id (never the token), so tabs that hold it ignore it too. */
+  | { type: 'signout'; identity: Identity; jti?: string }
   /** A tab's page visibility (visible: false also when it closes), so a hidden leader knows a follower is watching. */
   | { type: 'presence'; identity: Identity; from: string; visible: boolean }
   /** A new leader asks every tab to announce its presence again. */
@@ -87,7 +88,7 @@ export interface TabSync {
   postCooldown(until: number): void
   /** Leader: a resource's attempt failed; followers show the same error. */
   postFailure?(resource: string, failure: TabFailure): void
-  postSignOut(): void
+  postSignOut(jti?: string): void
   /** Follower: ask the leader to refetch. Resolves with its answer, or undefined after `timeoutMs` (default 2000). */
   requestRefresh(resource: string, timeoutMs?: number): Promise<PersistedEntry | null | undefined>
   /** Follower at start: ask the leader for its states. Resolves true when an answer came within `timeoutMs` (default 2000). */

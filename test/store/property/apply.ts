@@ -14,6 +14,9 @@ async function signOut(run: Run, tab: Tab, revoke: boolean): Promise<void> {
   const { shared, tabs, call, time, report, disk } = run
   const token = tab.held
   const user = tab.store.$session.get().userId
+  const org = tab.store.$session.get().orgCode
+  // The sign-out reaches the tabs of that identity (the channel is per identity); those must never send the token.
+  const told = tabs.filter((other) => other && !other.destroyed && other.store.$session.get().userId === user && other.store.$session.get().orgCode === org)
   let done = false
   const p = call(tab, 'signOut()', () => tab.store.signOut(revoke ? { clientId: 'mock_client_id' } : { revoke: false }))
   void p?.then(() => { done = true }, (error) => {
@@ -26,6 +29,7 @@ async function signOut(run: Run, tab: Tab, revoke: boolean): Promise<void> {
   shared.forbidden.set(token, `signed out in tab ${tab.slot} at ${run.at}`)
   // Tabs of that identity are told; they ignore the token too.
   for (const other of tabs) if (other && !other.destroyed && other.held === token) { other.ignored.add(token); other.held = null }
+  for (const other of told) other!.toldOf.add(token)
   tab.ignored.add(token)
   if (user) disk?.signedOut(user)
 }

@@ -36,11 +36,11 @@ export interface Tab {
   /** Tokens this tab signed out (or was told were signed out): ignored when yielded again. */
   ignored: Set<string>
   /**
-   * Tokens signed out before this tab opened. Rule 14 speaks of the tabs running at the sign-out;
-   * a page opened later has no memory of it, and a source still yielding the token (the app did
-   * not log the SDK out) is a live session to it. The store keeps no denylist of tokens on disk.
+   * Tokens signed out in a tab of the same identity while this tab was open: the sign-out reached
+   * it. Rule 14 speaks of those tabs; a page opened later, or a tab of another identity then, is
+   * not told (the channel is per identity, and no token or denylist is kept on disk).
    */
-  signedOutBefore: Set<string>
+  toldOf: Set<string>
   /** Bumped whenever the session's identity changes, to catch actions of an earlier identity. */
   identityChanges: number
   destroyed: boolean
@@ -51,7 +51,7 @@ export interface Tab {
 
 export function openTab(slot: Slot, shared: Shared): Tab {
   const visibility = manualSignal('visibility')
-  const tab = { slot, visibility, held: null, lastRead: undefined, ignored: new Set(), signedOutBefore: new Set(shared.forbidden.keys()), identityChanges: 0, destroyed: false, pending: new Map() } as unknown as Tab
+  const tab = { slot, visibility, held: null, lastRead: undefined, ignored: new Set(), toldOf: new Set(), identityChanges: 0, destroyed: false, pending: new Map() } as unknown as Tab
   const read = (): string | null | undefined => {
     const value = shared.source
     // The token contract: a source repeating its previous answer is no news; undefined keeps the token.

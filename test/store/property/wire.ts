@@ -60,7 +60,8 @@ function checkToken(t: Tab, shared: Shared, token: string | null, label: string,
   if (!info) return shared.report('request: without a token of ours', label)
   if (info.exp * 1000 <= Date.now()) shared.report(`Tokens: expired token sent${page2 ? ' on page 2+' : ''}`, `${label} with ${info.who.key}/${info.variant}`)
   const out = shared.forbidden.get(token!)
-  if (out && !t.signedOutBefore.has(token!)) shared.report(`rule 14: signed-out token sent${t.ignored.has(token!) ? '' : ' (by a tab that never held it)'}`, `${label} with ${info.who.key}/${info.variant}, ${out}`)
+  // Rule 14's reach: this tab signed the token out, or was of that identity when another tab did.
+  if (out && (t.ignored.has(token!) || t.toldOf.has(token!))) shared.report(`rule 14: signed-out token sent${t.ignored.has(token!) ? '' : ' (by a tab that never held it)'}`, `${label} with ${info.who.key}/${info.variant}, ${out}`)
   const session = t.store.$session.get()
   if (session.userId !== info.who.user || session.orgCode !== info.who.org) {
     shared.report('rule 2: request with the token of another identity than the session', `${label} with ${info.who.key}, session ${session.userId ?? 'signed out'} ${session.orgCode ?? ''}`)
