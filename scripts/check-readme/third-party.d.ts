@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Packages README snippets import that this repository does not install (the reader installs the
 // one for their framework). Each is the package's real signature, cut to what the snippets use.
 
