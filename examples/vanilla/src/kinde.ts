@@ -4,7 +4,7 @@
 import createKindeClient, { refreshToken, type KindeClient } from '@kinde-oss/kinde-auth-pkce-js'
 import { createAccountStore, type AccountStore } from 'kinde-account-sync'
 import { fromKinde } from 'kinde-account-sync/kinde'
-import { intervalFromUrl } from '../../shared/demo'
+import { intervalFromUrl, reportFailureEpisodes } from '../../shared/demo'
 
 /** The other examples' "who is signed in" (a user id, never a token): here it plays Kinde's session cookie. */
 const WHO = 'kinde-account-sync-demo:who'
@@ -24,11 +24,13 @@ export async function startKinde(): Promise<AccountStore> {
   const search = sessionStorage.getItem(SEARCH)
   sessionStorage.removeItem(SEARCH)
   if (search && !location.search) history.replaceState(history.state, '', `${location.pathname}${search}`)
-  return createAccountStore({
+  const store = createAccountStore({
     // refreshOnDrift: when the API grants what the token lacks, ask pkce-js for a fresh token.
     ...fromKinde(kinde, { refreshOnDrift: true, refresh: () => refreshToken({ domain: config.domain, clientId }) }),
     refreshInterval: intervalFromUrl(),
   })
+  reportFailureEpisodes(store) // one console line per failure episode, as in the other examples
+  return store
 }
 
 /** Kinde's hosted page (the mock's user picker at /oauth2/auth), or straight through with `login_hint`. */
