@@ -1,32 +1,22 @@
 // Rule 17 in each engine: during a 429 every open tab shows the same error and the same end of
 // the cool-down (so the same countdown), and a tab opened during it sends nothing.
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { startAccountSite } from './support/account-site'
-import { bundlePage } from './support/bundle'
-import { describeEngines, type TestBrowser, type TestPage } from './support/engines'
+import { useTabsFixture } from './support/tabs-fixture'
+import { describeEngines, type TestPage } from './support/engines'
 import { shown, sleep, until, waitForAll } from './support/page-state'
 
-const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
 const COOL_DOWN_S = 8
 
 describeEngines('one cool-down across tabs', (engine) => {
-  let bundle: Awaited<ReturnType<typeof bundlePage>>
-  let browser: TestBrowser
-  const cleanups: Array<() => Promise<unknown>> = []
+  const harness = useTabsFixture(engine)
+  const { cleanups } = harness
 
-  beforeAll(async () => {
-    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
-    browser = await engine.launch()
-  })
-  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
-  afterAll(async () => { await browser?.close(); await bundle?.remove() })
 
   test('during a 429 every tab shows the same error and countdown; a tab opened meanwhile sends nothing', async () => {
-    const s = await startAccountSite(bundle.dir)
+    const s = await startAccountSite(harness.dir)
     cleanups.push(() => s.close())
-    const profile = await browser.newProfile()
+    const profile = await harness.browser.newProfile()
     cleanups.push(() => profile.close())
     const url = `${s.url}/?user=kp_alice&interval=1000`
     const open = async () => { const page = await profile.newPage(); await page.goto(url); return page }

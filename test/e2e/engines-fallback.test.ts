@@ -2,34 +2,27 @@
 // Locks every tab leads and polls; without BroadcastChannel every tab is on its own. All three
 // engines here have both, so each test removes the piece in the page first (as Safari before
 // 15.4 lacked both), and checks the fallback in each engine.
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startAccountSite, type AccountSite } from './support/account-site'
-import { bundlePage } from './support/bundle'
-import { describeEngines, type TestBrowser, type TestPage } from './support/engines'
+import { useTabsFixture } from './support/tabs-fixture'
+import { describeEngines, type TestPage } from './support/engines'
 import { shown, sleep, waitForAll } from './support/page-state'
 
-const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
 const INTERVAL = 1000
 const WINDOW = 4000
 
 describeEngines('without Web Locks or BroadcastChannel', (engine) => {
-  let bundle: Awaited<ReturnType<typeof bundlePage>>
-  let browser: TestBrowser
+  const harness = useTabsFixture(engine)
   let s: AccountSite
-  const cleanups: Array<() => Promise<unknown>> = []
+  const { cleanups } = harness
 
   beforeAll(async () => {
-    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
-    browser = await engine.launch()
-    s = await startAccountSite(bundle.dir)
+    s = await startAccountSite(harness.dir)
   })
-  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
-  afterAll(async () => { await s?.close(); await browser?.close(); await bundle?.remove() })
+  afterAll(async () => { await s?.close() })
 
   async function twoTabs(query: string): Promise<TestPage[]> {
-    const profile = await browser.newProfile()
+    const profile = await harness.browser.newProfile()
     cleanups.push(() => profile.close())
     const pages: TestPage[] = []
     for (let i = 0; i < 2; i++) {

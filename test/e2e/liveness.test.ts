@@ -2,16 +2,13 @@
 // freezes (Chromium's memory saver, through CDP) or that hangs in a busy loop keeps its Web Lock;
 // a visible follower takes over within 5 s, the thawed leader steps down without sending
 // anything, and the API sees one poller again.
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { startAccountSite, type AccountSite } from './support/account-site'
-import { bundlePage } from './support/bundle'
-import { describeEngines, type TestBrowser, type TestPage } from './support/engines'
+import { useTabsFixture } from './support/tabs-fixture'
+import { describeEngines, type TestPage } from './support/engines'
 import { shown, sleep, until, waitForAll } from './support/page-state'
 
-const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
 const INTERVAL = 1000
 const WINDOW = 4000
 const ONE_POLLER_MAX = WINDOW / INTERVAL + 1
@@ -19,22 +16,15 @@ const ONE_POLLER_MAX = WINDOW / INTERVAL + 1
 const TAKEOVER = 5000
 
 describeEngines('leader liveness', (engine) => {
-  let bundle: Awaited<ReturnType<typeof bundlePage>>
-  let browser: TestBrowser
-  const cleanups: Array<() => Promise<unknown>> = []
+  const harness = useTabsFixture(engine)
+  const { cleanups } = harness
 
-  beforeAll(async () => {
-    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
-    browser = await engine.launch()
-  })
-  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
-  afterAll(async () => { await browser?.close(); await bundle?.remove() })
 
   /** Two tabs of one user, polling every second; returns [leader, follower] as the pages show them. */
   async function twoTabs(): Promise<{ s: AccountSite; leader: TestPage; follower: TestPage; profile: unknown }> {
-    const s = await startAccountSite(bundle.dir)
+    const s = await startAccountSite(harness.dir)
     cleanups.push(() => s.close())
-    const profile = await browser.newProfile()
+    const profile = await harness.browser.newProfile()
     cleanups.push(() => profile.close())
     const pages: TestPage[] = []
     for (let i = 0; i < 2; i++) {

@@ -1,38 +1,28 @@
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { startAccountSite, type AccountSite } from './support/account-site'
 import { tempProfile } from './support/browser'
-import { bundlePage } from './support/bundle'
-import { describeEngines, type TestBrowser, type TestPage, type TestProfile } from './support/engines'
+import { useTabsFixture } from './support/tabs-fixture'
+import { describeEngines, type TestPage, type TestProfile } from './support/engines'
 import { waitFor } from './support/dom'
 import { idbKeys, shown, sleep, until, waitForAll } from './support/page-state'
 
-const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
 const INTERVAL = 1000
 /** Long enough for a few intervals; with one poller the profile is fetched about WINDOW / INTERVAL times. */
 const WINDOW = 4000
 const ONE_POLLER_MAX = WINDOW / INTERVAL + 1
 
 describeEngines('offline-first and one poller across tabs', (engine) => {
-  let bundle: Awaited<ReturnType<typeof bundlePage>>
-  let browser: TestBrowser
-  const cleanups: Array<() => Promise<unknown>> = []
+  const harness = useTabsFixture(engine)
+  const { cleanups } = harness
 
-  beforeAll(async () => {
-    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
-    browser = await engine.launch()
-  })
-  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
-  afterAll(async () => { await browser?.close(); await bundle?.remove() })
 
   async function site(): Promise<AccountSite> {
-    const started = await startAccountSite(bundle.dir)
+    const started = await startAccountSite(harness.dir)
     cleanups.push(() => started.close())
     return started
   }
   async function context(): Promise<TestProfile> {
-    const ctx = await browser.newProfile()
+    const ctx = await harness.browser.newProfile()
     cleanups.push(() => ctx.close())
     return ctx
   }

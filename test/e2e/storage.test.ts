@@ -2,33 +2,26 @@
 // by another connection at an old version, full (QuotaExceededError), or unavailable as in a
 // private mode. Each time the store keeps working from memory, says so (`session.persisted ===
 // false`), and shows all its data.
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startAccountSite, type AccountSite } from './support/account-site'
-import { bundlePage } from './support/bundle'
 import { waitFor } from './support/dom'
-import { describeEngines, type TestBrowser, type TestPage, type TestProfile } from './support/engines'
+import { useTabsFixture } from './support/tabs-fixture'
+import { describeEngines, type TestPage, type TestProfile } from './support/engines'
 import { shown, sleep, waitForAll } from './support/page-state'
 
-const fixture = (file: string) => fileURLToPath(new URL(`./fixtures/offline-tabs/${file}`, import.meta.url))
 
 describeEngines('storage that fails', (engine) => {
-  let bundle: Awaited<ReturnType<typeof bundlePage>>
-  let browser: TestBrowser
+  const harness = useTabsFixture(engine)
   let s: AccountSite
-  const cleanups: Array<() => Promise<unknown>> = []
+  const { cleanups } = harness
 
   beforeAll(async () => {
-    bundle = await bundlePage({ entry: fixture('main.ts'), html: await readFile(fixture('index.html'), 'utf8') })
-    browser = await engine.launch()
-    s = await startAccountSite(bundle.dir)
+    s = await startAccountSite(harness.dir)
   })
-  afterEach(async () => { for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {}) })
-  afterAll(async () => { await s?.close(); await browser?.close(); await bundle?.remove() })
+  afterAll(async () => { await s?.close() })
 
   async function profile(): Promise<TestProfile> {
-    const p = await browser.newProfile()
+    const p = await harness.browser.newProfile()
     cleanups.push(() => p.close())
     return p
   }
