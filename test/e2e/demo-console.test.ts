@@ -1,10 +1,10 @@
 // The demo's pages in real Chromium with every host but this machine blocked: they load, show
 // data and avatars, and log no console error until a fault is injected from the control page;
 // then each example logs one line per failure episode, not one per retry (ARCHITECTURE.md, "Tests").
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
-import { startDemo, type Demo } from '../../scripts/demo-server.mjs'
-import { describeWithBrowser, launchChromium } from './support/browser'
+import { expect, test } from 'vitest'
+import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core'
+import { describeWithBrowser } from './support/browser'
+import { useDemoInChromium } from './support/demo-chromium'
 
 const EXAMPLES = ['vanilla', 'vue', 'svelte'] as const
 const RESOURCES = ['profile', 'roles', 'permissions', 'featureFlags', 'properties', 'entitlements']
@@ -26,20 +26,11 @@ interface Watched {
 }
 
 describeWithBrowser('the demo with the network to other hosts blocked (Chromium)', () => {
-  let browser: Browser
-  let demo: Demo
+  const chromium = useDemoInChromium()
 
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-  })
 
   async function open(url: string): Promise<Watched> {
-    const context = await browser.newContext()
+    const context = await chromium.browser.newContext()
     const offMachine: string[] = []
     await context.route('**/*', (route) => {
       const { hostname, href } = new URL(route.request().url())
@@ -68,13 +59,13 @@ describeWithBrowser('the demo with the network to other hosts blocked (Chromium)
 
   /** Waits until the mock has answered `n` more requests with `status` (retries and polls). */
   async function mockAnswers(status: number, n: number) {
-    const start = demo.mock.requests.filter((r) => r.status === status).length
-    await expect.poll(() => demo.mock.requests.filter((r) => r.status === status).length - start, WAIT)
+    const start = chromium.demo.mock.requests.filter((r) => r.status === status).length
+    await expect.poll(() => chromium.demo.mock.requests.filter((r) => r.status === status).length - start, WAIT)
       .toBeGreaterThanOrEqual(n)
   }
 
   test('the control page loads and follows a user without a console error or a request off the machine', async () => {
-    const control = await open(demo.urls.control)
+    const control = await open(chromium.demo.urls.control)
     try {
       await control.page.selectOption('[data-testid="control-user"]', 'kp_alice|org_acme')
       await control.page.waitForSelector('#flags li', WAIT)
@@ -88,8 +79,8 @@ describeWithBrowser('the demo with the network to other hosts blocked (Chromium)
 
   for (const name of EXAMPLES) {
     test(`${name}: no console error and nothing off the machine until a fault; then one line per failure episode`, async () => {
-      const app = await open(`${demo.urls[name]}?interval=${INTERVAL}`)
-      const control = await open(demo.urls.control)
+      const app = await open(`${chromium.demo.urls[name]}?interval=${INTERVAL}`)
+      const control = await open(chromium.demo.urls.control)
       try {
         // The picker shows the users' avatars; then Alice's account, avatar included, polling.
         await app.page.waitForSelector('[data-testid="signin-kp_alice"] img', WAIT)

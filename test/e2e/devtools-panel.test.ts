@@ -1,10 +1,10 @@
 // The devtools panel in real Chromium, opened from the React example of the demo: live resource
 // rows, the session, the cool-down countdown, refresh, clear cache, and (where the store has
 // inspect()) the disk entries and the offline simulation.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startDemo, type Demo } from '../../scripts/demo-server.mjs'
-import { describeWithBrowser, launchChromium } from './support/browser'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describeWithBrowser } from './support/browser'
+import { useDemoInChromium } from './support/demo-chromium'
 
 const RESOURCES = ['profile', 'roles', 'permissions', 'featureFlags', 'properties', 'entitlements']
 /** A bound on every wait; the tests never assert speed. */
@@ -26,21 +26,12 @@ const countPersisted = () => new Promise<number>((resolve) => {
 })
 
 describeWithBrowser('the devtools panel in Chromium', () => {
-  let browser: Browser
-  let demo: Demo
+  const chromium = useDemoInChromium()
   let context: BrowserContext
   let page: Page
 
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-  })
   beforeEach(async () => {
-    context = await browser.newContext()
+    context = await chromium.browser.newContext()
     page = await context.newPage()
   })
   afterEach(async () => {
@@ -49,7 +40,7 @@ describeWithBrowser('the devtools panel in Chromium', () => {
   })
 
   async function control(path: string, body?: object) {
-    const res = await fetch(new URL(path, demo.urls.control), body && {
+    const res = await fetch(new URL(path, chromium.demo.urls.control), body && {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     })
     expect(res.ok, `${path} answered ${res.status}`).toBe(true)
@@ -60,7 +51,7 @@ describeWithBrowser('the devtools panel in Chromium', () => {
   const row = (id: string, attrs = '') => `[data-testid="${id}"]${attrs}`
 
   async function openWithBob(interval: number) {
-    await page.goto(`${demo.urls.react}?interval=${interval}`)
+    await page.goto(`${chromium.demo.urls.react}?interval=${interval}`)
     await page.getByTestId('signin-kp_bob').click()
     await page.getByTestId('devtools-toggle').click()
     await page.getByTestId('devtools-panel').waitFor(WAIT)
@@ -68,7 +59,7 @@ describeWithBrowser('the devtools panel in Chromium', () => {
   }
 
   test('loads on demand and shows each resource and the session, live', async () => {
-    await page.goto(`${demo.urls.react}?interval=1000`)
+    await page.goto(`${chromium.demo.urls.react}?interval=1000`)
     expect(await page.locator('kinde-account-devtools').count()).toBe(0)
     await page.getByTestId('signin-kp_bob').click()
     await page.getByTestId('devtools-toggle').click()

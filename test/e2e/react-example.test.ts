@@ -1,9 +1,9 @@
 // The React example in real Chromium against the demo's mock, driven through the same
 // data-testids as the other three (examples/README.md; test/e2e/examples.test.ts runs those).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startDemo, type Demo } from '../../scripts/demo-server.mjs'
-import { describeWithBrowser, launchChromium } from './support/browser'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describeWithBrowser } from './support/browser'
+import { useDemoInChromium } from './support/demo-chromium'
 
 const EXAMPLES = ['react'] as const
 const RESOURCES = ['profile', 'roles', 'permissions', 'featureFlags', 'properties', 'entitlements']
@@ -28,21 +28,12 @@ const countPersisted = () => new Promise<number>((resolve) => {
 })
 
 describeWithBrowser('the React example in Chromium', () => {
-  let browser: Browser
-  let demo: Demo
+  const chromium = useDemoInChromium()
   let context: BrowserContext
   let page: Page
 
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 })
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await demo?.close()
-  })
   beforeEach(async () => {
-    context = await browser.newContext()
+    context = await chromium.browser.newContext()
     page = await context.newPage()
   })
   afterEach(async () => {
@@ -51,7 +42,7 @@ describeWithBrowser('the React example in Chromium', () => {
   })
 
   async function control(path: string, body?: object) {
-    const res = await fetch(new URL(path, demo.urls.control), body && {
+    const res = await fetch(new URL(path, chromium.demo.urls.control), body && {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
     })
     expect(res.ok, `${path} answered ${res.status}`).toBe(true)
@@ -61,7 +52,7 @@ describeWithBrowser('the React example in Chromium', () => {
   const testId = (id: string, attrs = '') => `[data-testid="${id}"]${attrs}`
 
   async function signIn(example: string, user = 'kp_bob') {
-    await page.goto(`${demo.urls[example as 'vue']}?interval=${INTERVAL}`)
+    await page.goto(`${chromium.demo.urls[example as 'vue']}?interval=${INTERVAL}`)
     await page.getByTestId(`signin-${user}`).click()
     for (const name of RESOURCES) await page.waitForSelector(testId(`status-${name}`, '[data-source="network"]'), WAIT)
   }
@@ -69,7 +60,7 @@ describeWithBrowser('the React example in Chromium', () => {
   describe.each(EXAMPLES)('%s', (example) => {
     test('shows the signed-in user\'s account, fetched live', async () => {
       await signIn(example)
-      const { profile } = demo.mock.user('kp_bob')
+      const { profile } = chromium.demo.mock.user('kp_bob')
       expect(await page.getByTestId('profile-name').textContent()).toBe(profile.name)
       expect(await page.getByTestId('profile-email').textContent()).toBe(profile.email)
       for (const id of ['role-developer', 'permission-manage:webhooks', 'flag-dark_mode', 'property-kp_usr_city',
@@ -145,7 +136,7 @@ describeWithBrowser('the React example in Chromium', () => {
       // Signing in as someone else shows only their account.
       await page.getByTestId('signin-kp_carol').click()
       for (const name of ['profile', 'roles']) await page.waitForSelector(testId(`status-${name}`, '[data-source="network"]'), WAIT)
-      expect(await page.getByTestId('profile-name').textContent()).toBe(demo.mock.user('kp_carol').profile.name)
+      expect(await page.getByTestId('profile-name').textContent()).toBe(chromium.demo.mock.user('kp_carol').profile.name)
       expect(await page.getByTestId('role-finance').count()).toBe(1)
       expect(await page.getByTestId('role-developer').count()).toBe(0)
     })
