@@ -34,6 +34,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
+          // Vitest's 5 s is too tight for the tests that sign in through Kinde's SDKs (RSA keys,
+          // PKCE) on a loaded 2-core CI machine; a hung test still fails, 20 s later
+          testTimeout: 20_000,
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**', 'test/adapters/react18/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -45,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           environment: 'happy-dom',
+          testTimeout: 20_000,
           include: ['test/adapters/react18/**/*.test.ts'],
           // Inlined, so that its own imports of react and react-dom take the aliases too.
           server: { deps: { inline: ['@testing-library/react'] } },
