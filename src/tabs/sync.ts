@@ -1,5 +1,6 @@
 import { isSyncedResource, toEntry } from '../persist/key'
 import type { PersistedEntry } from '../persist/types'
+import { createAsker } from './ask'
 import { electLeader } from './leader'
 import { createLiveness, type Liveness } from './liveness'
 import { sameIdentity } from '../token/identity'
@@ -30,9 +31,6 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
 
   const self = randomId()
   let closed = false
-  // Open requests of this tab, settled by the answer, by the deadline, by our own election or by close().
-  const waiting = new Set<(answer?: TabMessage) => void>()
-
   const post = (message: TabMessage) => {
     if (closed) return
     try { channel.postMessage(message) } catch { /* closed underneath us, or uncloneable: drop it */ }
@@ -40,7 +38,8 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   const deliver = (message: TabMessage) => {
     try { onMessage(message) } catch { /* a throwing subscriber must not break the channel */ }
   }
-  const settleAll = () => { for (const settle of [...waiting]) settle() }
+  // before the election: a lock refused at once makes us leader inside electLeader, which settles these
+  const { ask, ...asker } = createAsker(post, () => !closed && !election.leader)
   const presence = createPresence(identity, self, post, (visible) => {
     try { options.onPresenceChange?.(visible) } catch { /* see deliver */ }
   })
@@ -50,7 +49,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   const election = electLeader(locks, `${scope}|leader`, (leader) => {
     if (closed) return
     if (leader) {
-      settleAll() // we lead now: nobody else will answer, and we poll ourselves
+      asker.settleAll() // we lead now: nobody else will answer, and we poll ourselves
       presence.rollCall()
       liveness?.leading()
     } else {
@@ -100,25 +99,8 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         if (leads()) void answerRefresh(message.resource, message.id)
         return
       case 'snapshot': case 'refreshed':
-        for (const settle of [...waiting]) settle(message)
+        asker.answered(message)
     }
-  }
-
-  /** Posts `message` and waits for the answer `accept` recognises, or gives up after timeoutMs. */
-  function ask<T>(message: TabMessage, accept: (m: TabMessage) => T | undefined, fallback: T, timeoutMs: number): Promise<T> {
-    if (closed || election.leader) return Promise.resolve(fallback)
-    return new Promise<T>((resolve) => {
-      const settle = (answer?: TabMessage) => {
-        const value = answer === undefined ? fallback : accept(answer)
-        if (answer !== undefined && value === undefined) return // someone else's answer
-        waiting.delete(settle)
-        clearTimeout(timer)
-        resolve(value as T)
-      }
-      const timer = setTimeout(() => settle(), timeoutMs)
-      waiting.add(settle)
-      post(message)
-    })
   }
 
   return {
@@ -152,7 +134,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     },
     close() {
       if (closed) return
-      settleAll()
+      asker.settleAll()
       presence.goodbye()
       closed = true
       liveness?.stop()
