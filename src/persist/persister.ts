@@ -2,7 +2,7 @@ import type { Identity } from '../models'
 import { createIdbEngine } from './idb'
 import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry, userPrefix } from './key'
 import { createMemoryEngine } from './memory'
-import { dropOldest, isQuotaError } from './quota'
+import { setManyMakingRoom } from './quota'
 import type { PersistedEntry, PersistOptions, Persister, StorageEngine } from './types'
 
 export interface PersisterOptions extends PersistOptions {
@@ -65,25 +65,11 @@ export function createPersister(options: PersisterOptions = {}): Persister {
 
   async function write(batch: Batch): Promise<void> {
     if (!swept && usable) await sweep()
-    const keys = batch.map(([k]) => k)
-    if (usable) {
-      try {
-        await engine.setMany(batch)
-        return memory.delMany(keys) // the engine now has the newest value; drop any older spill
-      } catch (error) {
-        if (!isQuotaError(error)) giveUp()
-        else {
-          try {
-            await dropOldest(engine, new Set(keys)) // full: make room once, then one more try
-            await engine.setMany(batch)
-            return memory.delMany(keys)
-          } catch (again) {
-            if (isQuotaError(again)) durable = false // still full: this write lives in memory only
-            else giveUp()
-          }
-        }
-      }
-    }
+    const outcome = usable ? await setManyMakingRoom(engine, batch) : 'broken'
+    // the engine now has the newest value: drop any older spill
+    if (outcome === 'written') return memory.delMany(batch.map(([k]) => k))
+    if (outcome === 'full') durable = false // still full: this write lives in memory only
+    else giveUp()
     await memory.setMany(batch)
   }
 

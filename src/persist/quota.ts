@@ -19,3 +19,25 @@ export async function dropOldest(engine: StorageEngine, keep: Set<string>): Prom
   const victims = ours.slice(0, Math.max(1, Math.ceil(ours.length / 2))).map(([k]) => k)
   if (victims.length) await engine.delMany(victims)
 }
+
+/**
+ * Writes `batch`, making room once if the engine is full: 'written', 'full' (still no room after
+ * that) or 'broken' (any other failure: the engine is not to be trusted again).
+ */
+export async function setManyMakingRoom(
+  engine: StorageEngine, batch: Array<[string, unknown]>,
+): Promise<'written' | 'full' | 'broken'> {
+  try {
+    await engine.setMany(batch)
+    return 'written'
+  } catch (error) {
+    if (!isQuotaError(error)) return 'broken'
+  }
+  try {
+    await dropOldest(engine, new Set(batch.map(([k]) => k)))
+    await engine.setMany(batch)
+    return 'written'
+  } catch (again) {
+    return isQuotaError(again) ? 'full' : 'broken'
+  }
+}
