@@ -40,8 +40,10 @@ try {
   }
   // The devtools panel, open over the React example, once every section has its answer.
   const dev = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 })
-  await dev.goto(`${demo.urls.react}?interval=30000&devtools`)
+  await dev.goto(`${demo.urls.react}?interval=30000`)
   await dev.getByTestId(`signin-${USER}`).click()
+  // Opened after sign-in: with `?devtools` the panel would sit over the user picker.
+  await dev.getByTestId('devtools-toggle').click()
   for (const r of RESOURCES) {
     await dev.waitForSelector(`[data-testid="devtools-resource-${r}"][data-source="network"][data-fetching="false"]`, { timeout: 20_000 })
   }
