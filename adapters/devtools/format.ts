@@ -1,13 +1,16 @@
 // Small pure helpers for the panel's text.
 
-/** "now", "12 s", "4 min", "2 h" since `then`; a dash without a time. */
-export function age(then: number | undefined, now: number): string {
+/**
+ * "now", "12 s", "4 min", "2 h" since `then` (with `suffix` after a duration: "12 s ago", never
+ * "now ago"); a dash without a time.
+ */
+export function age(then: number | undefined, now: number, suffix = ''): string {
   if (then === undefined) return '—'
   const s = Math.max(0, Math.round((now - then) / 1000))
   if (s < 1) return 'now'
-  if (s < 60) return `${s} s`
-  if (s < 3600) return `${Math.floor(s / 60)} min`
-  return `${Math.floor(s / 3600)} h`
+  if (s < 60) return `${s} s${suffix}`
+  if (s < 3600) return `${Math.floor(s / 60)} min${suffix}`
+  return `${Math.floor(s / 3600)} h${suffix}`
 }
 
 /** Whole seconds until `until`, at least 0. */

@@ -79,7 +79,7 @@ function disk({ disk: rows, now }: Snapshot): HTMLElement {
   return h('table', { 'data-testid': 'devtools-disk', 'data-state': 'ready', 'data-bytes': total },
     h('tr', {}, h('th', {}, 'resource'), h('th', {}, 'size'), h('th', {}, 'written'), h('th', {}, 'key')),
     ...rows.map((e: DiskEntry) => h('tr', { 'data-testid': `devtools-disk-${e.resource}`, 'data-bytes': e.bytes },
-      h('td', {}, e.resource), h('td', {}, size(e.bytes)), h('td', {}, `${age(e.updatedAt, now)} ago`),
+      h('td', {}, e.resource), h('td', {}, size(e.bytes)), h('td', {}, age(e.updatedAt, now, ' ago')),
       h('td', { class: 'dim' }, e.key))),
     h('tr', {}, h('td', { class: 'dim' }, 'total'), h('td', {}, size(total))))
 }

@@ -149,12 +149,16 @@ describe('devtools panel', () => {
     const { store, fake } = inspectable(createFakeStore())
     fake.setDisk([
       { key: 'v1|iss|kp_alice|org_a|profile', resource: 'profile', bytes: 420, updatedAt: Date.now() },
-      { key: 'v1|iss|kp_alice|org_a|roles', resource: 'roles', bytes: 1500, updatedAt: Date.now() },
+      { key: 'v1|iss|kp_alice|org_a|roles', resource: 'roles', bytes: 1500, updatedAt: Date.now() - 90_000 },
     ])
     panel = mountDevtools(store, { open: true })
     expect(attrs('devtools-disk').state).toBe('loading')
     await flush()
     expect(attrs('devtools-disk')).toMatchObject({ state: 'ready', bytes: '1920' })
+    // the age of each entry: "now" for one just written, never "now ago"
+    const cells = (id: string) => [...$(id)!.querySelectorAll('td')].map((td) => td.textContent)
+    expect(cells('devtools-disk-profile')).toContain('now')
+    expect(cells('devtools-disk-roles')).toContain('1 min ago')
     expect(attrs('devtools-disk-roles').bytes).toBe('1500')
     expect($('devtools-disk')!.textContent).toContain('v1|iss|kp_alice|org_a|profile')
     fake.setDisk([])
