@@ -1,5 +1,5 @@
 // The demo in one call: the mock Account API on its own port, and one HTTP server for the
-// control page (/), the three built examples (/vanilla/, /vue/, /svelte/) and /demo/* JSON.
+// control page (/), the four built examples (/vanilla/, /vue/, /svelte/, /react/) and /demo/* JSON.
 // `npm run demo` and the browser tests both start it through startDemo().
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'

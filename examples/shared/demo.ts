@@ -1,4 +1,4 @@
-// What the three examples share: sign-in against the demo server, the refresh interval
+// What the examples share: sign-in against the demo server, the refresh interval
 // from the URL, and the store's options. Each example does its own rendering.
 import { createAccountStore, type AccountStore } from 'kinde-account-sync'
 import { RESOURCES, errorText } from './format'

@@ -1,4 +1,4 @@
-// Builds the three example apps once with Vite's JS API (no dev servers).
+// Builds the four example apps once with Vite's JS API (no dev servers).
 import { existsSync } from 'node:fs'
 import { build } from 'vite'
 import { EXAMPLES, exampleConfig, distDir } from '../../examples/vite.shared.mjs'
