@@ -1,6 +1,7 @@
 // The tabs' fetch: the mock's, checking every request as it leaves (ARCHITECTURE.md, "Tokens",
 // rules 2, 3, 5 and 14) and adding the sequence's latency on the fake clock.
 import { mock, sleep } from './clock'
+import { PATHS } from '../../../src/client/paths'
 import type { Route } from './steps'
 import type { Shared, Tab } from './tab'
 
@@ -9,6 +10,8 @@ const bearer = (input: RequestInfo | URL, init?: RequestInit): string | null => 
   const value = headers.get('authorization')
   return value?.startsWith('Bearer ') ? value.slice(7) : value
 }
+
+const RESOURCE_PATHS = new Set(Object.values(PATHS))
 
 /** The mock's fetch, deaf to aborts (so a late answer of an earlier identity reaches the store), checking each request. */
 export function wire(tab: () => Tab, shared: Shared): typeof fetch {
@@ -23,7 +26,8 @@ export function wire(tab: () => Tab, shared: Shared): typeof fetch {
     const session = t.store.$session.get()
     if (session.rateLimitedUntil !== null && Date.now() < session.rateLimitedUntil) shared.report('rule 5: request during a cool-down', label)
     const n = (inflight.get(path) ?? 0) + 1
-    if (n > 1 && !path.endsWith('/revoke')) shared.report('rule 3: two requests in flight for one resource', label)
+    // rule 3 is about resources: each action call (a portal link, a revoke) is a request of its own
+    if (n > 1 && RESOURCE_PATHS.has(path)) shared.report('rule 3: two requests in flight for one resource', label)
     inflight.set(path, n)
     let counted = true
     const release = () => { if (counted) { counted = false; inflight.set(path, inflight.get(path)! - 1) } }
