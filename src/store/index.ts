@@ -3,11 +3,11 @@ import { createActions } from './actions'
 import { createDerivedValues } from './derived'
 import { linkDrift } from './drift-link'
 import { createGateway } from './gateway'
+import { createHost } from './host'
 import { createInspection } from './inspect'
 import { toObservable } from './observable'
 import { resolveOptions, type StoreInternals } from './options'
 import { linkPersistence, resolvePersister } from './persistence'
-import type { ResourceHost } from './resource/host'
 import type { Pipeline } from './resource/pipeline'
 import { createResources } from './resources'
 import { createSession } from './session'
@@ -28,20 +28,7 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
   const disk = linkPersistence(resolvePersister(config.persist, config.now), session)
   let destroyed = false
 
-  const host: ResourceHost = {
-    config, session, gateway,
-    // A hidden leader keeps polling while a follower is visible: followers never poll themselves.
-    canPoll: () => (config.visibility.get() || !!tabs.current?.othersVisible) && config.online.get() &&
-      (tabs.current?.leader ?? true) && !session.paused(),
-    askLeader: (key, wait) => (tabs.current && !tabs.current.leader ? tabs.current.requestRefresh(key, wait) : null),
-    delivered(key, entry) {
-      disk.save(key, entry)
-      session.patch({ persisted: disk.persisted() })
-      // the engine's verdict on this write comes with its batch (a blocked open gives up after 1 s)
-      void disk.persister?.written().then(() => { if (!destroyed) session.patch({ persisted: disk.persisted() }) })
-      tabs.current?.postState(key, entry)
-    },
-  }
+  const host = createHost({ config, session, gateway, tabs, disk, destroyed: () => destroyed })
   const resources = createResources(host, config.resources, (p: Pipeline<unknown>) => {
     if (!session.signedIn()) return
     if (p.get().status === 'idle') p.reset(true)
