@@ -12,6 +12,8 @@ export function createActions(deps: {
   signOutLocally(): Promise<void>
   clear(): Promise<void>
   signedIn(): boolean
+  /** destroy() ran: nothing leaves any more, a revoke still waiting out a cool-down included. */
+  destroyed(): boolean
 }): Pick<AccountStore, 'getPortalLink' | 'introspect' | 'signOut' | 'clearCache'> {
   /** Through the gateway; an answer for an earlier identity rejects as `aborted` (rule 13). */
   async function call<T>(method: 'GET' | 'POST', path: string, send: (client: AccountClient, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -35,8 +37,11 @@ export function createActions(deps: {
       // Reset first so nothing of this user shows while the revoke travels.
       const wiped = deps.signOutLocally()
       if (revoke && clientId && token) {
-        // best effort; during a cool-down it goes after it, and sign-out does not wait (rule 15)
-        const sent = deps.gateway.whenOpen().then(() => deps.gateway.clientFor(token).revoke({ clientId, token })).catch(() => {})
+        // best effort; during a cool-down it goes after it (unless the store is destroyed by then),
+        // and sign-out does not wait (rule 15)
+        const sent = deps.gateway.whenOpen()
+          .then(() => deps.destroyed() ? undefined : deps.gateway.clientFor(token).revoke({ clientId, token }))
+          .catch(() => {})
         if (!deps.gateway.coolingDown()) await sent
       }
       await wiped

@@ -50,6 +50,7 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
       return disk.forget(identity) // every org of this user, queued writes included
     },
     clear: async () => { await disk.persister?.clear() },
+    destroyed: () => destroyed,
   })
 
   const store: AccountStore = {

@@ -85,7 +85,21 @@ test('signOut() during a cool-down resolves without waiting for it', async () =>
   await advance(1000)
   expect(done).toBe(true)
   expect(store.$session.get().status).toBe('signed-out')
+  expect(countRequests(api, 'revoke')).toBe(0)
+  await advance(600_000, 10_000) // the revoke goes once the cool-down is over
+  expect(countRequests(api, 'revoke')).toBe(1)
   store.destroy()
+})
+
+test('a revoke still waiting out a cool-down is dropped by destroy(): nothing leaves a destroyed store', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  api.fault('profile', { status: 429, retryAfter: 600 }, { times: 1 })
+  const store = makeStore({ ...base, token: await api.issueToken('kp_alice'), fetch: api.fetch, resources: ['profile'] })
+  await until(() => store.$session.get().rateLimitedUntil !== null, 'cool-down')
+  await store.signOut({ clientId: 'client' })
+  store.destroy() // releases the cool-down's waiters
+  await advance(600_000, 10_000)
+  expect(countRequests(api, 'revoke')).toBe(0)
 })
 
 test('a subscriber that throws is reported and changes no state and sends no request', async () => {
