@@ -33,7 +33,8 @@ export async function authorizeAt(api: MockAccountApi, url: URL, loginHint: stri
   return new URL(location)
 }
 
-export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 3000) {
+// real time, and a loaded CI machine is slow: generous, since a pass returns as soon as the check holds
+export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000) {
   const end = Date.now() + ms
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
