@@ -28,6 +28,7 @@ export function createIdbEngine(options: IdbEngineOptions = {}): StorageEngine {
   return {
     durable: true,
     get: (key) => store('readonly', (s) => done(s.get(key))),
+    getMany: (keys) => store('readonly', (s) => Promise.all(keys.map((k) => done(s.get(k))))),
     setMany: (items) => store('readwrite', (s) => { for (const [k, v] of items) s.put(v, k); return done(s.transaction) }),
     delMany: (keys) => store('readwrite', (s) => { for (const k of keys) s.delete(k); return done(s.transaction) }),
     keys: () => store('readonly', all),

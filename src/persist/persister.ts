@@ -1,4 +1,5 @@
 import type { Identity } from '../models'
+import { createBatchRead } from './batch-read'
 import { createIdbEngine } from './idb'
 import { identityPrefix, isSyncedResource, KEY_PREFIX, persistKey, toEntry, userPrefix } from './key'
 import { createMemoryEngine } from './memory'
@@ -40,6 +41,8 @@ export function createPersister(options: PersisterOptions = {}): Persister {
     if (!usable) return undefined
     try { return await op(engine) } catch { giveUp(); return undefined }
   }
+
+  const readEngine = createBatchRead(engine, onEngine)
 
   // Mutations run one after another so a delete can never be overtaken by an older write.
   function enqueue(step: () => Promise<void>): Promise<void> {
@@ -104,7 +107,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
       try {
         const key = persistKey(identity, resource)
         let value: unknown = queue.get(key) ?? (await memory.get(key))
-        if (value === undefined) value = await onEngine((e) => e.get(key))
+        if (value === undefined) value = await readEngine(key)
         if (value === undefined) return undefined
         const entry = toEntry(value)
         if (fresh(entry)) return entry as PersistedEntry<T>

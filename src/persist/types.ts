@@ -10,6 +10,8 @@ export interface StorageEngine {
   /** false for engines that forget on reload (the memory engine). @default true */
   readonly durable?: boolean
   get(key: string): Promise<unknown>
+  /** Several values in one transaction (`undefined` where a key has none); the persister uses it when present. */
+  getMany?(keys: string[]): Promise<unknown[]>
   /** Writes several entries in one transaction where the engine can. */
   setMany(entries: Array<[key: string, value: unknown]>): Promise<void>
   delMany(keys: string[]): Promise<void>

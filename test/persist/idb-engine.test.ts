@@ -38,6 +38,7 @@ describe('createIdbEngine', () => {
     await first.setMany([['a', { data: 1, updatedAt: 5 }], ['b', { data: 2, updatedAt: 6 }]])
     const second = createIdbEngine({ indexedDB: factory })
     expect(await second.get('a')).toEqual({ data: 1, updatedAt: 5 })
+    expect(await second.getMany!(['b', 'missing', 'a'])).toEqual([{ data: 2, updatedAt: 6 }, undefined, { data: 1, updatedAt: 5 }])
     expect((await second.keys()).sort()).toEqual(['a', 'b'])
     await second.delMany(['a'])
     expect(await second.entries()).toEqual([['b', { data: 2, updatedAt: 6 }]])

@@ -18,6 +18,29 @@ describe('createPersister', () => {
     expect(await later.load(alice, 'permissions')).toBeUndefined()
   })
 
+  test('loads asked for in one task read the engine once (getMany: one IndexedDB transaction), each getting its own entry', async () => {
+    const memory = createMemoryEngine()
+    const getMany = vi.fn((keys: string[]) => Promise.all(keys.map((k) => memory.get(k))))
+    const get = vi.fn(memory.get)
+    const engine = { ...memory, get, getMany }
+    const writer = createPersister({ engine: memory })
+    for (const name of ['profile', 'roles', 'permissions']) writer.save(alice, name, entry({ name }, 1000))
+    await writer.flush()
+    const persister = createPersister({ engine, now: () => 2000 })
+    const loaded = await Promise.all(['profile', 'roles', 'permissions', 'featureFlags'].map((n) => persister.load(alice, n)))
+    expect(loaded.map((e) => (e?.data as { name?: string } | undefined)?.name)).toEqual(['profile', 'roles', 'permissions', undefined])
+    expect(getMany).toHaveBeenCalledTimes(1)
+    expect(getMany.mock.calls[0]![0]).toHaveLength(4)
+    expect(get).not.toHaveBeenCalled()
+  })
+
+  test('a failing getMany falls back to memory like any engine failure: every load answers undefined', async () => {
+    const engine = { ...createMemoryEngine(), getMany: () => Promise.reject(new Error('broken')) }
+    const persister = createPersister({ engine })
+    expect(await Promise.all([persister.load(alice, 'roles'), persister.load(alice, 'profile')])).toEqual([undefined, undefined])
+    expect(persister.durable).toBe(false)
+  })
+
   test('stores exactly { data, updatedAt }: extra fields such as an error or a token stay off disk', async () => {
     const engine = createMemoryEngine()
     const persister = createPersister({ engine })
