@@ -10,6 +10,7 @@ const ALL: ResourceName[] = ['profile', 'roles', 'permissions', 'featureFlags', 
 /** Ages, the cool-down countdown and the disk entries refresh on this beat while open, ms. */
 const TICK = 1000
 
+/** Options of {@link mountDevtools}. */
 export interface DevtoolsOptions {
   /** Where the panel's host element goes. @default document.body */
   parent?: HTMLElement
@@ -23,10 +24,13 @@ export interface DevtoolsOptions {
   resources?: ResourceName[]
 }
 
+/** The mounted panel {@link mountDevtools} returns. */
 export interface Devtools {
   /** The host element (its shadow root holds the panel). */
   readonly element: HTMLElement
+  /** Opens the panel and starts its subscriptions; does nothing when open. */
   open(): void
+  /** Closes it to the corner button and ends its subscriptions; does nothing when closed. */
   close(): void
   /** Removes the panel, ends its subscriptions and any offline simulation it started. */
   destroy(): void

@@ -7,6 +7,7 @@ const AccountContext = createContext<AccountStore | null>(null)
 export interface AccountProviderProps {
   /** The app's one store (create it once, outside components). */
   store: AccountStore
+  /** The components that use the store's hooks. */
   children?: ReactNode
 }
 

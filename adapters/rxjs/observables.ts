@@ -3,6 +3,7 @@ import type { AccountStore, Derived, Resource, ResourceState, SessionState } fro
 
 /** What the store's atoms offer (a nanostores atom, `store.$drift`…): calls back at once, returns unsubscribe. */
 export interface AtomLike<T> {
+  /** Calls `listener` with the current value at once, then with every change; returns the unsubscribe function. */
   subscribe(listener: (value: T) => void): () => void
 }
 

@@ -11,6 +11,7 @@ export type MaybeGetter<T> = T | (() => T)
 
 /** A read-only reactive value: read `.current` in the template, `$derived` or `$effect`. */
 export interface Current<T> {
+  /** The value now. Read inside an effect or the template, it subscribes, and lets go once nothing reads it. */
   readonly current: T
 }
 
@@ -58,8 +59,11 @@ export function useResource(...args: unknown[]): ResourceCurrent<unknown> {
   return Object.assign(useAtom(() => resource().$state), { refresh: () => resource().refresh() })
 }
 
+/** A key, or a getter of one. @inline */
 type Key = MaybeGetter<string>
+/** What a flag's fallback may be. @inline */
 type FlagFallback = string | boolean | number | Record<string, unknown>
+/** What a property's fallback may be. @inline */
 type PropertyFallback = string | boolean | number | null
 
 /** One reader per derived value: `(key, fallback?)` or `(store, key, fallback?)`. */
@@ -80,6 +84,7 @@ export const useProperty = keyed('property') as {
   <F extends PropertyFallback>(store: AccountStore, key: Key, fallback: F): Current<Widen<F>>
 }
 
+/** `(key)` or `(store, key)`. @inline */
 type BooleanReader = { (key: Key): Current<boolean>; (store: AccountStore, key: Key): Current<boolean> }
 
 /** Whether the user holds the permission, as `.current`. */

@@ -23,8 +23,11 @@ export function resource(...args: unknown[]): ResourceReadable<unknown> {
   return { subscribe: (run) => r.$state.subscribe(run), refresh: () => r.refresh() }
 }
 
+/** A key. @inline */
 type Key = string
+/** What a flag's fallback may be. @inline */
 type FlagFallback = string | boolean | number | Record<string, unknown>
+/** What a property's fallback may be. @inline */
 type PropertyFallback = string | boolean | number | null
 
 /** One readable per derived value: `(key, fallback?)` or `(store, key, fallback?)`. */
@@ -45,6 +48,7 @@ export const property = keyed('property') as {
   <F extends PropertyFallback>(store: AccountStore, key: Key, fallback: F): Readable<Widen<F>>
 }
 
+/** `(key)` or `(store, key)`. @inline */
 type BooleanReadable = { (key: Key): Readable<boolean>; (store: AccountStore, key: Key): Readable<boolean> }
 
 /** Whether the user holds the permission. */

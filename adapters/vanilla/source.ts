@@ -2,6 +2,7 @@ import type { ResourceState } from 'kinde-account-sync'
 
 /** Anything with a nanostores/Svelte-style `subscribe` (calls back at once, returns unsubscribe). */
 export interface Subscribable<T = unknown> {
+  /** Calls `listener` with the current value at once, then with every change; returns the unsubscribe function. */
   subscribe(listener: (value: T) => void): () => void
 }
 

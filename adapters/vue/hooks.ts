@@ -3,22 +3,30 @@ import type { AccountStore, Resource, ResourceDataMap, ResourceName, ResourceSta
 import { useAccountStore } from './context'
 import { useAtom } from './use-atom'
 
+/** The data of resource `N` (`ResourceDataMap[N]`). */
 type Data<N extends ResourceName> = ResourceDataMap[N]
 
 /** What `useResource` returns: each field of the resource's state as a read-only ref. */
 export interface UseResourceReturn<T> {
+  /** The resource's data; `undefined` while there is none. */
   data: Readonly<Ref<T | undefined>>
+  /** The last fetch's error, kept beside data when a refresh fails; `undefined` when none. */
   error: Readonly<Ref<ResourceState<T>['error']>>
+  /** `idle` signed out · `loading` no data yet · `ready` data present · `error` no data and the last fetch failed. */
   status: Readonly<Ref<ResourceState<T>['status']>>
+  /** A request is in flight, or a retry is waiting. */
   fetching: Readonly<Ref<boolean>>
+  /** Older than `refreshInterval`, or from the cache and not yet revalidated. */
   stale: Readonly<Ref<boolean>>
+  /** Where `data` came from: `network` (this tab), `cache` (IndexedDB) or `tab` (another tab); `undefined` without data. */
   source: Readonly<Ref<ResourceState<T>['source']>>
+  /** When `data` was fetched from the network, ms since the epoch. */
   updatedAt: Readonly<Ref<number | undefined>>
   /** Fetch the (current) resource now; never rejects. */
   refresh(): Promise<ResourceState<T>>
 }
 
-/** A synced resource (`'profile'`, `'permissions'`, …) as read-only refs, plus `refresh`. */
+/** A synced resource (`'profile'`, `'permissions'`, …) as read-only refs, plus `refresh`; `data` is `ResourceDataMap[N]`. */
 export function useResource<N extends ResourceName>(
   name: MaybeRefOrGetter<N>,
   store?: AccountStore,

@@ -2,14 +2,23 @@
 export type AccountApiErrorKind =
   | 'network' | 'timeout' | 'aborted' | 'unauthorized' | 'rate_limited' | 'server' | 'http' | 'invalid_response' | 'config'
 
+/** What `new AccountApiError(init)` takes; the error's message is built from it. */
 export interface AccountApiErrorInit {
+  /** What went wrong. */
   kind: AccountApiErrorKind
+  /** The request's HTTP method, e.g. `'GET'`. */
   method: string
+  /** The request's path, e.g. `'/account_api/v1/roles'`. */
   path: string
+  /** HTTP status, when there was a response. @default null */
   status?: number | null
+  /** The error code from the body (`errors[0].code` or `error`). @default null */
   code?: string | null
+  /** How long the server asked the client to wait, ms. @default null */
   retryAfterMs?: number | null
+  /** Detail appended to the message, in parentheses. */
   message?: string
+  /** The underlying error (fetch's, a validator's, the token source's), kept as the error's `cause`. */
   cause?: unknown
 }
 
@@ -19,7 +28,9 @@ export interface AccountApiErrorInit {
  */
 export class AccountApiError extends Error {
   // `declare`: assigned in the constructor, so no class-field definitions are emitted for them
+  /** Always `'AccountApiError'`. */
   override readonly name = 'AccountApiError' as const
+  /** What went wrong, coarse enough to decide what to do next. */
   declare readonly kind: AccountApiErrorKind
   /** HTTP status when there was a response. */
   declare readonly status: number | null
@@ -27,7 +38,9 @@ export class AccountApiError extends Error {
   declare readonly code: string | null
   /** From `Retry-After` / `RateLimit-Reset` on 429 (and 503). */
   declare readonly retryAfterMs: number | null
+  /** The request's HTTP method, e.g. `'GET'`. */
   declare readonly method: string
+  /** The request's path, e.g. `'/account_api/v1/roles'`. */
   declare readonly path: string
 
   constructor(init: AccountApiErrorInit) {
@@ -44,6 +57,7 @@ export class AccountApiError extends Error {
   }
 }
 
+/** Whether `value` is an {@link AccountApiError} (an `instanceof` check). */
 export const isAccountApiError = (value: unknown): value is AccountApiError => value instanceof AccountApiError
 
 /** The text a level of a cause chain shows: an Error's name, message and stack, or the value itself. */

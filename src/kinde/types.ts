@@ -4,6 +4,7 @@ import type { ClaimsDrift } from '../store/drift'
 
 /** `@kinde/js-utils` session managers (`MemoryStorage`, `LocalStorage`, `ChromeStore`, your own). */
 export interface KindeSessionManagerLike {
+  /** The item stored under `key`, or a promise of it; the bridge reads `'accessToken'` and `'refreshToken'`. */
   getSessionItem(key: string): unknown
   /** Listeners are called with no argument, after any change (batched). */
   subscribe(listener: () => void): () => void
@@ -13,7 +14,12 @@ export interface KindeSessionManagerLike {
 export interface KindePkceClientLike {
   /** The stored token, refreshed first when it is within 30 s of expiry; `undefined` when it has none now. */
   getAccessToken(): Promise<string | undefined>
+  /** Not called by the bridge: with `getAccessToken`, it is how a pkce-js client is recognised. */
   isAuthenticated(): Promise<boolean>
+  /**
+   * The stored ID token: with none, no access token means signed out; with one, a refresh is under
+   * way (`undefined`: not known now). Without this method, no access token means signed out.
+   */
   getIdToken?(): Promise<string | undefined>
 }
 
@@ -23,11 +29,14 @@ export interface KindeReactAuthLike {
   getAccessToken(): Promise<string | null | undefined>
   /** js-utils' `refreshToken`: needs `{ domain, clientId }`. */
   refreshToken(options: { domain: string; clientId: string }): Promise<unknown>
+  /** A boolean here (a function in pkce-js): how the bridge tells the two SDKs apart. */
   isAuthenticated: boolean
 }
 
+/** What {@link fromKinde} takes: one of Kinde's SDKs, recognised by its shape. */
 export type KindeSdk = KindeSessionManagerLike | KindePkceClientLike | KindeReactAuthLike
 
+/** Options of {@link fromKinde}. */
 export interface FromKindeOptions {
   /** Ask the SDK for a fresh token once per claims-drift episode, so the JWT catches up with the API. @default false */
   refreshOnDrift?: boolean
@@ -43,6 +52,13 @@ export interface FromKindeOptions {
   clientId?: string
 }
 
+/**
+ * The store options {@link fromKinde} returns.
+ * @example
+ * ```ts
+ * const store = createAccountStore({ ...fromKinde(kinde, { refreshOnDrift: true }) })
+ * ```
+ */
 export interface KindeBridge {
   /** Read on every trigger: a string is the token, `null` signed out, `undefined` not known now (keep the last). */
   token: () => Promise<string | null | undefined>

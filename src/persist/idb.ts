@@ -2,6 +2,7 @@ import { promisifyRequest as done } from 'idb-keyval'
 import { createIdbStore } from './idb-store'
 import type { StorageEngine } from './types'
 
+/** Options of {@link createIdbEngine}. */
 export interface IdbEngineOptions {
   /** IndexedDB database name. @default 'kinde-account-sync' */
   dbName?: string

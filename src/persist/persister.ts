@@ -6,6 +6,7 @@ import { createMemoryEngine } from './memory'
 import { setManyMakingRoom } from './quota'
 import type { PersistedEntry, PersistOptions, Persister, StorageEngine } from './types'
 
+/** Options of {@link createPersister}: the `persist` options, plus a clock and the write batching. */
 export interface PersisterOptions extends PersistOptions {
   /** Clock, milliseconds since the epoch (tests pass a fake one). @default Date.now */
   now?: () => number

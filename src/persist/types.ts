@@ -9,18 +9,22 @@ export type { PersistedEntry } from '../models'
 export interface StorageEngine {
   /** false for engines that forget on reload (the memory engine). @default true */
   readonly durable?: boolean
+  /** The value stored under `key`; `undefined` when there is none. */
   get(key: string): Promise<unknown>
   /** Several values in one transaction (`undefined` where a key has none); the persister uses it when present. */
   getMany?(keys: string[]): Promise<unknown[]>
   /** Writes several entries in one transaction where the engine can. */
   setMany(entries: Array<[key: string, value: unknown]>): Promise<void>
+  /** Deletes these keys; a key that is not there is no error. */
   delMany(keys: string[]): Promise<void>
+  /** Every key the engine holds (the library's entries start with `v1|`). */
   keys(): Promise<string[]>
   /** All entries, used to find the oldest ones when storage is full. */
   entries(): Promise<Array<[key: string, value: unknown]>>
 }
 
 
+/** The store's `persist` option as an object: how long entries live, and where. */
 export interface PersistOptions {
   /** Entries older than this are ignored and deleted. Milliseconds. @default 604_800_000 (7 days) */
   maxAge?: number

@@ -12,8 +12,11 @@ import { isolateListeners } from './report'
  * `changed`: a flag whose claim value differs from the API's, or that only one side has.
  */
 export interface ClaimsDrift {
+  /** Permission keys, sorted: `added` the API has and the claims lack, `removed` the reverse. Both empty when the token has no permissions claim. */
   permissions: { added: string[]; removed: string[] }
+  /** Role keys, sorted: `added` the API has and the claims lack, `removed` the reverse. Both empty when the token has no roles claim. */
   roles: { added: string[]; removed: string[] }
+  /** `changed`: flag keys, sorted, whose claimed value differs from the API's or that only one side has. Empty when the token has no flags claim. */
   featureFlags: { changed: string[] }
 }
 

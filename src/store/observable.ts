@@ -9,14 +9,19 @@ declare global {
 
 /** What a `Stream` calls: any of the three, as rxjs's, Angular's and TC39's observers. */
 export interface StreamObserver<T> {
+  /** Called with the current value on subscribe, then with every change. */
   next?(value: T): void
+  /** Never called by a `Stream`: it does not error (a state holds its errors as data). */
   error?(error: unknown): void
+  /** Never called by a `Stream`: it does not complete. */
   complete?(): void
 }
 
 /** What `subscribe` returns: an rxjs-style `Subscription` (`unsubscribe()` is idempotent). */
 export interface StreamSubscription {
+  /** Stops the calls; calling it again does nothing. */
   unsubscribe(): void
+  /** `true` once `unsubscribe()` was called. */
   readonly closed: boolean
 }
 
@@ -27,7 +32,12 @@ export interface StreamSubscription {
  * it into a real rxjs `Observable` with `.pipe`.
  */
 export interface Stream<T> {
+  /**
+   * Calls `observer` (an observer object or a function) with the current value at once, then with
+   * every change. An exception it throws is reported (`reportError`), never thrown into the store.
+   */
   subscribe(observer?: StreamObserver<T> | ((value: T) => void) | null): StreamSubscription
+  /** The stream itself, under the interop key rxjs and Angular look for (`Symbol.observable`, else `'@@observable'`). */
   [Symbol.observable](): Stream<T>
 }
 
