@@ -2,150 +2,18 @@ import type { ReadableAtom } from 'nanostores'
 import type { AccountApiError } from '../client/errors'
 import type {
   EntitlementData, EntitlementsData, FeatureFlagsData, PermissionsData, PortalSubnav, PropertiesData,
-  ResourceDataMap, ResourceName, RolesData, TokenIntrospection, TokenSource, UserProfile,
+  ResourceDataMap, ResourceName, RolesData, TokenIntrospection, UserProfile,
 } from '../models'
-import type { PersistOptions } from '../persist/types'
 import type { ClaimsDrift } from './drift'
 import type { StoreInspection } from './inspection-types'
 import type { Stream } from './observable'
+import type { Derived, HasParams, Resource, SessionState, Widen } from './state-types'
 
 export type { Stream, StreamObserver, StreamSubscription } from './observable'
+export type * from './options-types'
+export type * from './state-types'
 
 export type { TokenSessionManager, TokenSource, TokenSubscribable } from '../models'
-
-/** The store's `retry` option: how failed requests (network, 5xx, timeout) are retried, with capped exponential backoff and full jitter. */
-export interface RetryOptions {
-  /** Retries after the first failure (network, 5xx, timeout). @default 3 */
-  attempts?: number
-  /** First retry delay, ms; doubles each time, with full jitter. @default 1000 */
-  baseDelay?: number
-  /** Cap on any retry delay, ms. @default 60_000 */
-  maxDelay?: number
-}
-
-/** Options of {@link createAccountStore}; each names its default (README, "The store: `createAccountStore(options)`"). */
-export interface AccountStoreOptions {
-  /**
-   * The access token source: string, null, function (re-read on every trigger; `undefined` keeps
-   * the last token, `null` signs out), Observable, store, or a Kinde session manager.
-   */
-  token: TokenSource
-  /** Base URL of the Kinde domain. @default the token's `iss` */
-  domain?: string
-  /** The resources kept in sync eagerly while signed in. @default all six */
-  resources?: ResourceName[]
-  /** Poll interval in ms; `false` polls only on token change, focus, reconnect and `refresh()`. @default 300_000 */
-  refreshInterval?: number | false
-  /** Refetch data older than 30 s when the page becomes visible. @default true */
-  refetchOnFocus?: boolean
-  /** Refetch data older than 30 s when the browser comes back online. @default true */
-  refetchOnReconnect?: boolean
-  /** Called once per unauthorized episode (e.g. to refresh the Kinde session); the token source is then re-read. */
-  onUnauthorized?: () => void | Promise<void>
-  /** Retries for network, 5xx and timeout errors. */
-  retry?: RetryOptions
-  /** Persist to IndexedDB. @default true where IndexedDB exists */
-  persist?: boolean | PersistOptions
-  /** Share one poller across tabs. @default true where BroadcastChannel exists */
-  crossTab?: boolean
-  /** `page_size` for list endpoints. @default 100 */
-  pageSize?: number
-  /** @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch
-  /** Milliseconds per request. @default 10_000 */
-  timeout?: number
-  /** Called once per claims-drift episode (the token's claims disagree with the API); the token source is read again after it. */
-  onDrift?: (drift: ClaimsDrift) => void | Promise<void>
-}
-
-/** What a resource has to show: `idle` signed out · `loading` no data yet · `ready` data present · `error` no data and the last fetch failed. */
-export type ResourceStatus = 'idle' | 'loading' | 'ready' | 'error'
-
-/** A resource's state at one moment (ARCHITECTURE.md, "State table"); every change is a new object. */
-export interface ResourceState<T> {
-  /** idle: signed out; loading: no data yet; ready: data present; error: no data and the last fetch failed. */
-  status: ResourceStatus
-  /** The API's data, camelCase, every page merged; `undefined` while there is none. Keeps its reference when a refresh returns equal data. */
-  data: T | undefined
-  /** The last fetch's error; kept beside data when a refresh fails. */
-  error: AccountApiError | undefined
-  /** An attempt is running: a request in flight or a retry's wait. */
-  fetching: boolean
-  /** Where `data` came from: this tab's network, IndexedDB, or another tab. */
-  source: 'network' | 'cache' | 'tab' | undefined
-  /** Ms since epoch when `data` was fetched from the network. */
-  updatedAt: number | undefined
-  /** Older than `refreshInterval`, or from cache and not yet revalidated. */
-  stale: boolean
-}
-
-/**
- * One synced resource: its state as a nanostores atom and as an interop observable, plus
- * `refresh()`. A resource left out of the store's `resources` option syncs while subscribed.
- */
-export interface Resource<T> {
-  /** `'profile'`, `'permissions'`, …, or `entitlement:<key>` for `store.entitlement(key)`. */
-  readonly name: string
-  /** nanostores atom: `get`/`subscribe`/`listen`; also a Svelte store. */
-  readonly $state: ReadableAtom<ResourceState<T>>
-  /** Interop observable (rxjs `from()`, Angular, TC39); replays the current state to each subscriber. */
-  readonly state$: Stream<ResourceState<T>>
-  /** The current state, read without subscribing (so it does not start an on-demand resource). */
-  get(): ResourceState<T>
-  /** Fetch now (still obeys the 429 cool-down). Never rejects. */
-  refresh(): Promise<ResourceState<T>>
-}
-
-/**
- * A value derived from the account (a flag, a permission check, …), recomputed when its resources
- * or the token's claims change; it notifies only when the value changes. The same arguments
- * return the same object.
- */
-export interface Derived<T> {
-  /** nanostores atom of the value (also a Svelte store); while subscribed, the resources it reads keep syncing. */
-  readonly $value: ReadableAtom<T>
-  /** Interop observable of the value (rxjs `from()`, Angular, TC39); replays the current value to each subscriber. */
-  readonly value$: Stream<T>
-  /** The current value. Read while nothing subscribes, it mounts the value briefly, as any lazy nanostores store, which may start an on-demand resource. */
-  get(): T
-  /** Resolves once the first attempt cycle for the current identity has settled. */
-  settled(): Promise<T>
-}
-
-/** `false` → boolean, `'a'` → string, `1` → number; anything else as given. */
-export type Widen<T> = T extends boolean ? boolean : T extends string ? string : T extends number ? number : T
-
-/** What `store.has(params)` checks: every item of every list must hold; a missing or empty list holds. */
-export interface HasParams {
-  /** Permission keys the user must hold. */
-  permissions?: string[]
-  /** Role keys the user must have. */
-  roles?: string[]
-  /** A key holds when the flag is on (a flag that is not a boolean: when it exists); `{ flag, value }` holds when the flag's value deep-equals `value`. */
-  featureFlags?: Array<string | { flag: string; value: unknown }>
-  /** A feature key or a price name. */
-  billingEntitlements?: string[]
-}
-
-/** Who is signed in, and how this tab stands (`store.$session`, `store.session$`). */
-export interface SessionState {
-  /** `'signed-in'` while the store holds a token, else `'signed-out'`. */
-  status: 'signed-out' | 'signed-in'
-  /** The token's `sub` (`kp_…`); `null` when signed out or the token is not a JWT. */
-  userId: string | null
-  /** The token's org (`org_code`); `null` when signed out or the token names none. */
-  orgCode: string | null
-  /** The Kinde domain requests go to: the `domain` option, else the token's `iss`; `null` when signed out (or neither names one). */
-  domain: string | null
-  /** Whether the browser is online (its `online`/`offline` events, or the devtools' offline simulation). */
-  online: boolean
-  /** Whether this tab is the one that polls: `true` when alone (or `crossTab` is off), `false` in a follower tab. */
-  leader: boolean
-  /** End of the current 429 cool-down, ms since the epoch (shared by every tab); nothing is sent before it. `null` when none. */
-  rateLimitedUntil: number | null
-  /** false: nothing of this identity is written to disk. */
-  persisted: boolean
-}
 
 /** Options of `store.signOut()`. */
 export interface SignOutOptions {
