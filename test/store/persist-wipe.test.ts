@@ -39,3 +39,26 @@ test('a user switch deletes the previous user\'s entries of every org', async ()
   expect(keys.filter((k) => k.includes('|kp_bob|'))).toHaveLength(6)
   store.destroy()
 })
+
+test('a token source that yields null (the SDK logged out) deletes the user\'s entries; undefined (not known now) keeps them', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = createMemoryEngine()
+  const alice = await api.issueToken('kp_alice')
+  let answer: string | null | undefined = alice
+  const store = makeStore({ token: () => answer, fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => allReady(store), 'alice')
+  await advance(100)
+  const ofAlice = async () => (await engine.keys()).filter((k) => k.includes('|kp_alice|')).length
+  expect(await ofAlice()).toBe(6)
+  answer = undefined
+  await store.refresh()
+  await advance(100)
+  expect(store.$session.get().status).toBe('signed-in')
+  expect(await ofAlice()).toBe(6)
+  answer = null
+  await store.refresh()
+  await advance(100)
+  expect(store.$session.get().status).toBe('signed-out')
+  expect(await ofAlice()).toBe(0)
+  store.destroy()
+})
