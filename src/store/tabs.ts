@@ -50,9 +50,19 @@ const failing = (p: Pipeline<unknown>): AccountApiError | undefined => {
  * missing. What other tabs say is validated here as well as on the channel (rule 17): a key this
  * tab does not know is never created for them, a cool-down is capped.
  */
-export function linkTabs(domain: string, identity: Identity, host: TabHost, factory = createTabSync): TabSync | null {
-  const epoch = host.epoch()
-  const mine = (): boolean => epoch === host.epoch()
+export function linkTabs(domain: string, identity: Identity, store: TabHost, factory = createTabSync): TabSync | null {
+  const epoch = store.epoch()
+  const mine = (): boolean => epoch === store.epoch()
+  // The link sees the store only while its identity is the store's: a link of an earlier identity
+  // (one that still holds its lock a moment after a sign-out) finds no pipeline and no cool-down,
+  // so nothing it answers on its channel can carry whoever is signed in now.
+  const host: TabHost = {
+    ...store,
+    find: (key) => (mine() ? store.find(key) : undefined),
+    active: () => (mine() ? store.active() : []),
+    all: () => (mine() ? store.all() : []),
+    rateLimitedUntil: () => (mine() ? store.rateLimitedUntil?.() ?? null : null),
+  }
   // the six resources and the entitlements this tab has asked for; nothing else
   const known = (key: string) => host.all().find((p) => p.key === key)
   const tabs = factory({

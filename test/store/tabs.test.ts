@@ -158,3 +158,26 @@ test('a follower\'s derived values settle on the leader\'s answer', async () => 
   leader.destroy()
   follower.destroy()
 })
+
+test('a tab that signed out and then signed in as someone else never answers the old identity\'s tabs with the new user\'s data', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const locks = createLockManager()
+  const alice = await api.issueToken('kp_alice')
+  const a = tab(api, alice, locks)
+  await until(() => allReady(a), 'alice in a')
+  // a signs alice out: its alice link keeps the lock a moment longer (so the sign-out reaches every
+  // tab before another one leads) — and in that moment a signs bob in
+  await a.signOut({ revoke: false })
+  a.setToken(await api.issueToken('kp_bob'))
+  await until(() => allReady(a) && a.$session.get().userId === 'kp_bob', 'bob in a')
+  // a new tab of alice asks for a snapshot on her channel: nobody may answer it with bob's data
+  const b = tab(api, await api.issueToken('kp_alice'), locks)
+  const seen: Array<string | undefined> = []
+  b.profile.$state.subscribe((s) => seen.push((s.data as { email?: string } | undefined)?.email))
+  await until(() => allReady(b), 'alice in b')
+  await advance(2000)
+  expect(seen.filter((email) => email !== undefined && !email.startsWith('alice@'))).toEqual([])
+  expect(b.profile.get().data).toMatchObject({ id: 'kp_alice' })
+  a.destroy()
+  b.destroy()
+})
