@@ -39,6 +39,10 @@ export async function forceRefresh(detected: Detected, options: FromKindeOptions
         + "(refreshToken from '@kinde-oss/kinde-auth-pkce-js')")
       return
     case 'react': return refreshReact(detected, options)
-    case 'session': return
+    case 'session':
+      // a session manager holds tokens but cannot get new ones: say so rather than do nothing
+      console.warn('kinde-account-sync/kinde: refreshOnDrift with a session manager needs '
+        + 'fromKinde(sessionManager, { refreshOnDrift: true, refresh: () => /* your SDK\'s refresh */ })')
+      return
   }
 }

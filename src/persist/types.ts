@@ -28,7 +28,7 @@ export interface StorageEngine {
 export interface PersistOptions {
   /** Entries older than this are ignored and deleted. Milliseconds. @default 604_800_000 (7 days) */
   maxAge?: number
-  /** @default an idb-keyval engine where IndexedDB exists, else memory */
+  /** Where entries live. @default an idb-keyval engine where IndexedDB exists; without IndexedDB and without an engine, nothing is persisted */
   engine?: StorageEngine
 }
 

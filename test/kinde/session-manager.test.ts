@@ -85,6 +85,16 @@ describe('fromKinde(js-utils session manager), with @kinde/js-utils 0.32.1', () 
     await expect(fromKinde(storage).onUnauthorized()).resolves.toBeUndefined()
   })
 
+  test('refreshOnDrift without a refresh option says how to give one (a bare session manager cannot get a new token)', async () => {
+    await signIn()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const before = await storage.getSessionItem(StorageKeys.accessToken)
+    await fromKinde(storage, { refreshOnDrift: true }).onDrift!({ permissions: { added: ['x'], removed: [] }, roles: { added: [], removed: [] }, featureFlags: { changed: [] } })
+    expect(warn.mock.calls[0]![0]).toMatch(/refreshOnDrift with a session manager needs .*refresh: \(\) =>/)
+    expect(await storage.getSessionItem(StorageKeys.accessToken)).toBe(before)
+    warn.mockRestore()
+  })
+
   test('anything else is refused with a clear error', () => {
     expect(() => fromKinde({} as never)).toThrow(/session manager/)
   })
