@@ -5,15 +5,13 @@ import type { AccountStore } from './types'
 
 /** The store's one-off calls: portal link, introspection, sign-out, cache wipe. */
 export function createActions(deps: {
-  gateway: Pick<Gateway, 'send' | 'clientFor' | 'coolingDown' | 'whenOpen'>
+  gateway: Pick<Gateway, 'send' | 'clientFor' | 'coolingDown'>
   /** The token being signed out and whether it was a JWT user's, before the session lets go of it. */
   signingOut(): { token: string | null }
   /** Reset this tab, tell the others, and delete the user's entries (queued writes included). */
   signOutLocally(): Promise<void>
   clear(): Promise<void>
   signedIn(): boolean
-  /** destroy() ran: nothing leaves any more, a revoke still waiting out a cool-down included. */
-  destroyed(): boolean
 }): Pick<AccountStore, 'getPortalLink' | 'introspect' | 'signOut' | 'clearCache'> {
   /** Through the gateway; an answer for an earlier identity rejects as `aborted` (rule 13). */
   async function call<T>(method: 'GET' | 'POST', path: string, send: (client: AccountClient, signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -39,9 +37,7 @@ export function createActions(deps: {
       if (revoke && clientId && token) {
         // best effort; during a cool-down it goes after it (unless the store is destroyed by then),
         // and sign-out does not wait (rule 15)
-        const sent = deps.gateway.whenOpen()
-          .then(() => deps.destroyed() ? undefined : deps.gateway.clientFor(token).revoke({ clientId, token }))
-          .catch(() => {})
+        const sent = deps.gateway.clientFor(token).revoke({ clientId, token }).catch(() => {})
         if (!deps.gateway.coolingDown()) await sent
       }
       await wiped

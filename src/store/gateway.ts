@@ -62,6 +62,8 @@ export function createGateway(deps: {
   config: Pick<StoreConfig, 'domain' | 'fetch' | 'timeout' | 'pageSize' | 'retry' | 'random' | 'now'>
   /** A cool-down began here: tell the other tabs. */
   cooledDown?(until: number): void
+  /** The store was destroyed: nothing leaves any more. */
+  destroyed?(): boolean
 }) {
   const { session, gate, config } = deps
   let consecutive429 = 0
@@ -130,8 +132,15 @@ export function createGateway(deps: {
 
   return {
     send,
-    /** A client bound to one token, for the sign-out revoke after the session has let go of it. */
-    clientFor: (token: string) => client(token),
+    /**
+     * A client bound to one token, for the sign-out revoke after the session has let go of it:
+     * its requests wait out a cool-down as they leave, and none leaves a destroyed store.
+     */
+    clientFor: (token: string) => client(async () => {
+      await gate.whenOpen()
+      if (deps.destroyed?.()) throw GONE
+      return token
+    }),
     coolingDown: (): boolean => gate.until() !== null,
     whenOpen: () => gate.whenOpen(),
     /** A 429 landed somewhere else (another tab): nothing is sent until `until`. */

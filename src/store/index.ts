@@ -24,9 +24,9 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
   const session = createSession(config)
   const gate = createCooldownGate({ now: config.now, onChange: (until) => session.patch({ rateLimitedUntil: until }) })
   const tabs: TabSlot = { current: null, leaving: new Set() }
-  const gateway = createGateway({ session, gate, config, cooledDown: (until) => tabs.current?.postCooldown(until) })
-  const disk = linkPersistence(resolvePersister(config.persist, config.now), session)
   let destroyed = false
+  const gateway = createGateway({ session, gate, config, cooledDown: (until) => tabs.current?.postCooldown(until), destroyed: () => destroyed })
+  const disk = linkPersistence(resolvePersister(config.persist, config.now), session)
 
   const host = createHost({ config, session, gateway, tabs, disk, destroyed: () => destroyed })
   const resources = createResources(host, config.resources, (p: Pipeline<unknown>) => {
@@ -50,7 +50,6 @@ function wire(options: AccountStoreOptions, internals: StoreInternals = {}): Acc
       return disk.forget(identity) // every org of this user, queued writes included
     },
     clear: async () => { await disk.persister?.clear() },
-    destroyed: () => destroyed,
   })
 
   const store: AccountStore = {
