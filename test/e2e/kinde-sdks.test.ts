@@ -88,6 +88,18 @@ for (const sdk of SDKS) {
       await page.waitForFunction(() => document.getElementById('permissions')?.dataset.status === 'ready', null, { timeout: 20_000 })
     }
 
+    /**
+     * Clicks a sign-out button whose handler leaves through the mock's /logout and comes back.
+     * The page is still at the site's URL when the click lands, so waiting for that URL would
+     * return at once and the next read would race the navigation: wait for the next `load`.
+     */
+    async function leaveThroughLogout(page: Page, s: Site, button: string) {
+      const backFromLogout = page.waitForEvent('load', { timeout: 20_000 })
+      await page.click(button)
+      await backFromLogout
+      expect(page.url().startsWith(s.url)).toBe(true)
+    }
+
     test('sign-in goes through the mock\'s /oauth2/auth picker and the store shows the user\'s data', async () => {
       const s = await site()
       const page = await open(await context(), s.url)
@@ -138,8 +150,7 @@ for (const sdk of SDKS) {
       await second.waitForFunction(() => document.getElementById('email')?.textContent === 'bob@acme.example', null, { timeout: 20_000 })
       expect((await until(() => idbKeys(first), (k) => k.length > 0)).some((k) => k.includes('kp_bob'))).toBe(true)
 
-      await first.click('#sign-out')
-      await first.waitForURL((url) => url.href.startsWith(s.url) && !url.href.includes('/logout'))
+      await leaveThroughLogout(first, s, '#sign-out')
       await sessionIs(first, 'signed-out')
       await sessionIs(second, 'signed-out')
       for (const page of [first, second]) {
@@ -158,8 +169,7 @@ for (const sdk of SDKS) {
       await signIn(first, s)
       const second = await open(ctx, s.url)
       await sessionIs(second, 'signed-in')
-      await first.click('#sdk-sign-out')
-      await first.waitForURL((url) => url.href.startsWith(s.url) && !url.href.includes('/logout'))
+      await leaveThroughLogout(first, s, '#sdk-sign-out')
       await sessionIs(first, 'signed-out')
       // getAccessToken() answers undefined there now; the ID token is gone too, so the bridge reads null.
       await sessionIs(second, 'signed-out', INTERVAL * 5)
