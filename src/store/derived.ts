@@ -51,11 +51,13 @@ const ownFlag = (flags: Record<string, FlagValue> | undefined, key: string): Fla
 export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<Claims>, changed: () => void = () => {}) {
   const memo = new Map<string, { derived: Derived<any>; entry: DerivedEntry }>()
 
-  function derive<T>(memoKey: string, names: ResourceName[], compute: (states: any[], claims: Claims) => T): Derived<T> {
+  // `extra` tells apart values of one key that answer differently (a flag's fallback, say)
+  function derive<T>(kind: DerivedKind, key: string, extra: string | undefined, names: ResourceName[],
+    compute: (states: any[], claims: Claims) => T): Derived<T> {
+    const memoKey = JSON.stringify([kind, key, extra]) // a key may hold any character, '|' included
     const hit = memo.get(memoKey)
     if (hit) return hit.derived
-    const [kind, key] = memoKey.split('|') as [string, string]
-    const entry: DerivedEntry = { kind: kind as DerivedKind, key, value: undefined, from: 'fallback' }
+    const entry: DerivedEntry = { kind, key, value: undefined, from: 'fallback' }
     const atoms = names.map((n) => pipelines[n].$state)
     const $value = isolateListeners(computed([...atoms, $claims] as ReadableAtom<unknown>[], (...values: unknown[]) => {
       answeredFrom = 'fallback'
@@ -99,24 +101,24 @@ export function createDerivedValues(pipelines: Pipelines, $claims: ReadableAtom<
     /** The memoised derived values now, for `store.inspect()`. */
     entries: (): DerivedEntry[] => [...memo.values()].map((m) => ({ ...m.entry, value: m.derived.get() })),
     flag<F>(key: string, fallback: F): Derived<Widen<F>> {
-      return derive(`flag|${key}|${JSON.stringify(fallback)}`, ['featureFlags'], ([s], claims) => {
+      return derive('flag', key, JSON.stringify(fallback), ['featureFlags'], ([s], claims) => {
         const value = flagOf(s, claims, key)
         return (sameType(value, fallback) ? value : fallback) as Widen<F>
       })
     },
     property<F>(key: string, fallback: F): Derived<Widen<F>> {
-      return derive(`property|${key}|${JSON.stringify(fallback)}`, ['properties'], ([s]) => {
+      return derive('property', key, JSON.stringify(fallback), ['properties'], ([s]) => {
         const value = answer<ResourceDataMap['properties'], unknown>(
           s, (d) => d.properties.find((p) => p.key === key)?.value, () => undefined, undefined)
         return (sameType(value, fallback) ? value : fallback) as Widen<F>
       })
     },
-    hasPermission: (key: string) => derive(`permission|${key}`, ['permissions'], ([s], c) => hasPermission(s, c, key)),
-    hasRole: (key: string) => derive(`role|${key}`, ['roles'], ([s], c) => hasRole(s, c, key)),
-    hasEntitlement: (key: string) => derive(`entitlement|${key}`, ['entitlements'], ([s]) => hasEntitlement(s, key)),
+    hasPermission: (key: string) => derive('permission', key, undefined, ['permissions'], ([s], c) => hasPermission(s, c, key)),
+    hasRole: (key: string) => derive('role', key, undefined, ['roles'], ([s], c) => hasRole(s, c, key)),
+    hasEntitlement: (key: string) => derive('entitlement', key, undefined, ['entitlements'], ([s]) => hasEntitlement(s, key)),
     has(params: HasParams): Derived<boolean> {
       const { permissions = [], roles = [], featureFlags = [], billingEntitlements = [] } = params
-      return derive(`has|${JSON.stringify([permissions, roles, featureFlags, billingEntitlements])}`,
+      return derive('has', JSON.stringify([permissions, roles, featureFlags, billingEntitlements]), undefined,
         ['permissions', 'roles', 'featureFlags', 'entitlements'], ([p, r, f, e], c) =>
           permissions.every((k) => hasPermission(p, c, k)) &&
           roles.every((k) => hasRole(r, c, k)) &&

@@ -25,6 +25,20 @@ test('lists the derived values asked so far with where each answer came from, an
   stop()
 })
 
+test("a key with '|' in it is listed whole, and two keys that differ only after a '|' stay two values", async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const store = makeStore({ token: await api.issueToken('kp_alice', { claims: { permissions: ['a|b'] } }), fetch: api.fetch,
+    persist: false, crossTab: false, resources: [] })
+  const both = store.hasPermission('a|b')
+  const first = store.hasPermission('a')
+  expect(both).not.toBe(first)
+  expect(both.get()).toBe(true)
+  expect(first.get()).toBe(false)
+  expect(store.flag('x|y', 'off')).not.toBe(store.flag('x', 'off'))
+  expect(store.inspect().derived().map((d) => [d.kind, d.key])).toEqual([
+    ['permission', 'a|b'], ['permission', 'a'], ['flag', 'x|y'], ['flag', 'x']])
+})
+
 test('diskEntries lists keys and sizes of this identity, never values; simulateOffline is this tab\'s', async () => {
   const api = createMockAccountApi({ now: () => Date.now() })
   const engine = createMemoryEngine()
