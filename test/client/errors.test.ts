@@ -266,3 +266,21 @@ describe('domain', () => {
     expect(stub.calls).toHaveLength(1)
   })
 })
+
+describe('isAccountApiError', () => {
+  test('knows an error thrown by another copy of the library (an app that loads both the CJS and the ESM build)', async () => {
+    vi.resetModules()
+    const other = (await import('kinde-account-sync')) as typeof import('kinde-account-sync')
+    expect(other.AccountApiError).not.toBe(AccountApiError) // really a second copy, with its own class
+    const error = await createAccountClient({ token: TOKEN, fetch: stubFetch(() => json({}, 429)).fetch }).getRoles().catch((e: unknown) => e)
+    expect(other.isAccountApiError(error)).toBe(true)
+    expect(error instanceof other.AccountApiError).toBe(false) // which is why instanceof alone is not enough
+  })
+
+  test('a look-alike that is not one is refused: a plain Error, an object with the name, an Error without a kind', () => {
+    expect(isAccountApiError(new Error('x'))).toBe(false)
+    expect(isAccountApiError({ name: 'AccountApiError', kind: 'network' })).toBe(false)
+    expect(isAccountApiError(Object.assign(new Error('x'), { name: 'AccountApiError' }))).toBe(false)
+    expect(isAccountApiError(null)).toBe(false)
+  })
+})
