@@ -28,7 +28,7 @@ export function createInspection(deps: {
       const found = await Promise.all(deps.keys().map(async (resource) => {
         const entry = await persister.load(identity, resource)
         // sizes only, never values: a devtools panel must not become a way to read the data
-        return entry && { key: persistKey(identity, resource), resource, bytes: JSON.stringify(entry.data).length, updatedAt: entry.updatedAt }
+        return entry && { key: persistKey(identity, resource), resource, bytes: new TextEncoder().encode(JSON.stringify(entry.data)).length, updatedAt: entry.updatedAt }
       }))
       return found.filter((e): e is NonNullable<typeof e> => !!e)
     },

@@ -15,7 +15,7 @@ export interface StoreInspection {
   subscribe(listener: () => void): () => void
   /**
    * This identity's persisted entries (keys and sizes only, never values): each with its storage
-   * `key`, its `resource`, `bytes` (the length of its data as JSON text) and `updatedAt` (ms since the epoch).
+   * `key`, its `resource`, `bytes` (the size of its data as UTF-8 JSON text) and `updatedAt` (ms since the epoch).
    */
   diskEntries(): Promise<ReadonlyArray<{ key: string; resource: string; bytes: number; updatedAt: number }>>
   /** Simulate offline for this tab only (true/false); null restores the real signal. */

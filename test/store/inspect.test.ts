@@ -55,3 +55,17 @@ test('diskEntries lists keys and sizes of this identity, never values; simulateO
   store.inspect().simulateOffline(null)
   expect(store.$session.get().online).toBe(true)
 })
+
+test('diskEntries gives bytes as UTF-8 bytes of the JSON, not UTF-16 code units', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  api.setProfile('kp_alice', { name: 'Zoë 東京 👩‍💻' })
+  const engine = createMemoryEngine()
+  const store = makeStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: { engine }, crossTab: false,
+    resources: ['profile'] })
+  await until(() => store.profile.get().status === 'ready', 'ready')
+  await advance(100)
+  const [entry] = await store.inspect().diskEntries()
+  const json = JSON.stringify(store.profile.get().data)
+  expect(entry!.bytes).toBe(new TextEncoder().encode(json).length)
+  expect(entry!.bytes).toBeGreaterThan(json.length)
+})
