@@ -13,14 +13,15 @@ const isIdentity = (v: unknown): v is Identity => {
     && (i.orgCode === null || typeof i.orgCode === 'string')
 }
 const isString = (v: unknown): v is string => typeof v === 'string'
-const isFinite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+/** A number that is not NaN or ±Infinity (Number.isFinite is false for any non-number). */
+export const isFiniteNumber = Number.isFinite as (v: unknown) => v is number
 const orNull = <T>(test: (v: unknown) => v is T) => (v: unknown): v is T | null => v === null || test(v)
 
 /** A failure's fields, each of its type: a NaN or an object where a number belongs is no failure. */
 export const isTabFailure = (v: unknown): v is TabFailure => {
   const f = v as Record<string, unknown> | null
-  return typeof f === 'object' && f !== null && isString(f.kind) && orNull(isFinite)(f.status)
-    && orNull(isString)(f.code) && orNull(isFinite)(f.retryAfterMs) && isString(f.method) && isString(f.path)
+  return typeof f === 'object' && f !== null && isString(f.kind) && orNull(isFiniteNumber)(f.status)
+    && orNull(isString)(f.code) && orNull(isFiniteNumber)(f.retryAfterMs) && isString(f.method) && isString(f.path)
 }
 const isFailureList = (v: unknown) =>
   Array.isArray(v) && v.every((e) => Array.isArray(e) && isSyncedResource(e[0]) && isTabFailure(e[1]))
@@ -37,13 +38,13 @@ export function isTabMessage(value: unknown): value is TabMessage {
       && (m.unknown === undefined || typeof m.unknown === 'boolean')
     case 'failed': return isSyncedResource(m.resource) && isTabFailure(m.failure)
     // a non-finite end (NaN, Infinity) would close the gate for good, or never: dropped
-    case 'cooldown': return isFinite(m.until)
+    case 'cooldown': return isFiniteNumber(m.until)
     case 'signout': return m.jti === undefined || (isString(m.jti) && m.jti.length <= 256)
     case 'presence': return isString(m.from) && typeof m.visible === 'boolean'
     case 'rollcall': case 'beat': return isString(m.from)
     case 'snapshot': return isString(m.to) && Array.isArray(m.entries)
       && m.entries.every((e) => Array.isArray(e) && isSyncedResource(e[0]) && isPersistedEntry(e[1]))
-      && (m.until === undefined || orNull(isFinite)(m.until))
+      && (m.until === undefined || orNull(isFiniteNumber)(m.until))
       && (m.failures === undefined || isFailureList(m.failures))
     default: return false
   }

@@ -1,10 +1,8 @@
 import { isSyncedResource, toEntry } from '../persist/key'
 import type { PersistedEntry } from '../persist/types'
 import type { Identity } from '../token/types'
-import { isTabFailure } from './messages'
+import { isFiniteNumber, isTabFailure } from './messages'
 import type { TabMessage, TabSyncOptions } from './types'
-
-export const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 /**
  * The leader's answer to a new tab's hello: its entries, its running cool-down and its

@@ -4,9 +4,9 @@ import { createAsker } from './ask'
 import { electLeader } from './leader'
 import { createLiveness, type Liveness } from './liveness'
 import { sameIdentity } from '../token/identity'
-import { isTabFailure, isTabMessage, randomId, scopeName } from './messages'
+import { isFiniteNumber, isTabFailure, isTabMessage, randomId, scopeName } from './messages'
 import { createPresence } from './presence'
-import { isFiniteNumber, snapshotFor, unpackSnapshot } from './snapshot'
+import { snapshotFor, unpackSnapshot } from './snapshot'
 import type { TabMessage, TabSync, TabSyncOptions } from './types'
 
 const defaultChannel = (): ((name: string) => BroadcastChannel) | undefined =>
