@@ -27,7 +27,11 @@ export function fromKinde(sdk: KindeSdk, options: FromKindeOptions = {}): KindeB
       case 'react': return readReact(detected.sdk)
     }
   }
-  const bridge: KindeBridge = { token, onUnauthorized: quietly(() => refreshAfterUnauthorized(detected, options)) }
+  // a session manager says when its items change: the store reads the token then, not at the next trigger
+  const manager = detected.kind === 'session' ? detected.sdk : null
+  const bridge: KindeBridge = {
+    token: manager ? Object.assign(token, { subscribe: (listener: () => void) => manager.subscribe(listener) }) : token,
+    onUnauthorized: quietly(() => refreshAfterUnauthorized(detected, options)) }
   if (options.refreshOnDrift) {
     const refresh = quietly(() => forceRefresh(detected, options))
     bridge.onDrift = () => refresh()

@@ -60,8 +60,12 @@ export interface FromKindeOptions {
  * ```
  */
 export interface KindeBridge {
-  /** Read on every trigger: a string is the token, `null` signed out, `undefined` not known now (keep the last). */
-  token: () => Promise<string | null | undefined>
+  /**
+   * Read on every trigger: a string is the token, `null` signed out, `undefined` not known now (keep
+   * the last). For a session manager it also has `subscribe`, so the store reads it again whenever
+   * the session manager's items change (a refresh, a sign-in, `destroySession()`), not only on the next trigger.
+   */
+  token: (() => Promise<string | null | undefined>) & { subscribe?: (listener: () => void) => () => void }
   /** Asks the SDK to refresh; the store then reads `token` again. Never rejects. */
   onUnauthorized: () => Promise<void>
   /** With `refreshOnDrift`: asks the SDK for a fresh token. Never rejects. */

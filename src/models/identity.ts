@@ -51,7 +51,13 @@ export interface AccessTokenClaims {
  */
 export interface PersistedEntry<T = unknown> { data: T; updatedAt: number }
 
-/** A token, or something that yields one when asked (Kinde's SDK `getToken`, say). */
+/**
+ * A token, or something that yields one when asked (Kinde's SDK `getToken`, say). A getter that
+ * also has a `subscribe(listener)` method (the listener gets no argument; it returns how to stop)
+ * is re-read whenever that listener is called, besides on every trigger: `fromKinde()` gives one
+ * for a session manager, so a token the SDK stores (a refresh, a sign-in, `destroySession()`)
+ * reaches the store at once.
+ */
 export type TokenGetter = () => string | null | undefined | Promise<string | null | undefined>
 
 /** Anything with a Svelte/nanostores/rxjs-style `subscribe`. */

@@ -4,7 +4,8 @@ import { text as normalise } from './identity'
 /**
  * One stream of tokens fed by the `token` option and by `setToken()`: the latest value wins.
  * A function source (and a Kinde session manager) is re-read on every `read()` (each trigger), so
- * a token refreshed by Kinde's SDK is picked up without help. A pushed source pushes on its own.
+ * a token refreshed by Kinde's SDK is picked up without help; one with a `subscribe` method is also
+ * re-read whenever it notifies. A pushed source pushes on its own.
  */
 export interface TokenStream {
   /** The latest token (null: none). */
@@ -21,6 +22,8 @@ export interface TokenStream {
 }
 
 type Unsubscribe = (() => void) | { unsubscribe(): void } | undefined
+/** A getter with a `subscribe` (fromKinde's session-manager bridge): not in TokenSource's type, so an inline `{ subscribe: (fn) => … }` stays typed. */
+type Notifying = { subscribe(listener: () => void): Unsubscribe }
 
 const isSessionManager = (source: unknown): source is TokenSessionManager =>
   typeof source === 'object' && source !== null && typeof (source as TokenSessionManager).getSessionItem === 'function'
@@ -83,6 +86,9 @@ export function createTokenStream(
   } else if (manager) {
     // a notification carries no value and is never a sign-out by itself: read the item
     unsubscribe = manager.subscribe(() => { void read() }) as Unsubscribe
+  } else if (typeof source === 'function' && typeof (source as Partial<Notifying>).subscribe === 'function') {
+    // a getter that says when its answer may have changed: read it then (its listener gets no value)
+    unsubscribe = (source as TokenSource & Notifying).subscribe(() => { void read() })
   } else if (typeof source === 'object' && typeof source.subscribe === 'function') {
     const next = (value: unknown): void => fromSource(value)
     const subscribe = source.subscribe.bind(source) as (observer: unknown) => Unsubscribe

@@ -76,6 +76,28 @@ describe('fromKinde(js-utils session manager), with @kinde/js-utils 0.32.1', () 
     store.destroy()
   })
 
+  test('the store follows the session manager by itself: a refreshed token and destroySession() apply with no trigger', async () => {
+    await signIn()
+    const store = createAccountStore({ ...fromKinde(storage), fetch: api.fetch, persist: false, crossTab: false, refreshInterval: false,
+      refetchOnFocus: false, refetchOnReconnect: false })
+    await until(() => store.profile.get().status === 'ready', 'profile')
+    const canExport = store.hasPermission('reports:export')
+    const seen: boolean[] = []
+    canExport.$value.subscribe((v) => seen.push(v))
+    const sessions: string[] = []
+    store.$session.subscribe((s) => sessions.push(s.status))
+    api.grantPermission('kp_bob', 'reports:export')
+    // js-utils writes the new token into the session manager; nobody tells the store, no interval runs
+    expect((await refreshToken({ domain: api.baseUrl, clientId: CLIENT_ID })).success).toBe(true)
+    await until(() => canExport.get(), 'the refreshed token\'s claims')
+    expect(seen).toEqual([false, true])
+    expect(sessions.every((s) => s === 'signed-in')).toBe(true) // no sign-out flash in between
+    await storage.destroySession()
+    await until(() => store.$session.get().status === 'signed-out', 'signed out by destroySession()')
+    expect(store.profile.get().data).toBeUndefined()
+    store.destroy()
+  })
+
   test('onUnauthorized uses the refresh option (a bare session manager cannot refresh itself)', async () => {
     await signIn()
     const before = await storage.getSessionItem(StorageKeys.accessToken)

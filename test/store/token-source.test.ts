@@ -59,3 +59,27 @@ test('a throwing function keeps the current token and never rejects', async () =
   await expect(stream.read()).resolves.toEqual({ failed: expect.any(Error) })
   expect(stream.current()).toBe('kept')
 })
+
+test('a getter with a subscribe method is read again each time it notifies, and unsubscribed on close()', async () => {
+  let answer: string | null | undefined = 'a'
+  let notify = () => {}
+  const off = vi.fn()
+  const getter = Object.assign(() => answer, { subscribe: (listener: () => void) => { notify = listener; return off } })
+  const seen: Array<string | null> = []
+  const stream = createTokenStream(getter, (t) => seen.push(t))
+  await stream.read()
+  answer = 'b'
+  notify()
+  await Promise.resolve()
+  expect(seen).toEqual(['a', 'b'])
+  answer = undefined // not known now: the last token stays
+  notify()
+  await Promise.resolve()
+  expect(stream.current()).toBe('b')
+  answer = null
+  notify()
+  await Promise.resolve()
+  expect(seen).toEqual(['a', 'b', null])
+  stream.close()
+  expect(off).toHaveBeenCalledTimes(1)
+})
