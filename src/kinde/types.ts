@@ -65,7 +65,10 @@ export interface KindeBridge {
    * the last). For a session manager it also has `subscribe`, so the store reads it again whenever
    * the session manager's items change (a refresh, a sign-in, `destroySession()`), not only on the next trigger.
    */
-  token: (() => Promise<string | null | undefined>) & { subscribe?: (listener: () => void) => () => void }
+  token: (() => Promise<string | null | undefined>) & {
+    /** A session manager's `subscribe`: calls `listener` (no argument) after its items change; returns how to stop. */
+    subscribe?: (listener: () => void) => () => void
+  }
   /** Asks the SDK to refresh; the store then reads `token` again. Never rejects. */
   onUnauthorized: () => Promise<void>
   /** With `refreshOnDrift`: asks the SDK for a fresh token. Never rejects. */

@@ -63,6 +63,9 @@ export function createTokenStream(
   }
   const manager = isSessionManager(source) ? source : null
   const ask = typeof source === 'function' ? source : manager ? () => manager.getSessionItem('accessToken') : null
+  // Sources whose listeners get no value, only "read me again": a session manager, and a getter
+  // with a `subscribe` (fromKinde's session-manager bridge).
+  const notifier = manager ?? (ask && typeof (source as Partial<Notifying>).subscribe === 'function' ? source as unknown as Notifying : null)
 
   const read = async (): Promise<{ failed: unknown } | undefined> => {
     if (!ask || closed) return undefined
@@ -83,12 +86,9 @@ export function createTokenStream(
 
   if (typeof source === 'string' || source === null || source === undefined) {
     fromSource(source)
-  } else if (manager) {
-    // a notification carries no value and is never a sign-out by itself: read the item
-    unsubscribe = manager.subscribe(() => { void read() }) as Unsubscribe
-  } else if (typeof source === 'function' && typeof (source as Partial<Notifying>).subscribe === 'function') {
-    // a getter that says when its answer may have changed: read it then (its listener gets no value)
-    unsubscribe = (source as TokenSource & Notifying).subscribe(() => { void read() })
+  } else if (notifier) {
+    // a notification carries no value and is never a sign-out by itself: read again
+    unsubscribe = notifier.subscribe(() => { void read() }) as Unsubscribe
   } else if (typeof source === 'object' && typeof source.subscribe === 'function') {
     const next = (value: unknown): void => fromSource(value)
     const subscribe = source.subscribe.bind(source) as (observer: unknown) => Unsubscribe
