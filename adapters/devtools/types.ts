@@ -24,7 +24,7 @@ export interface DiskEntry {
   key: string
   /** The resource: `'roles'`, `'entitlement:seats'`, … */
   resource: string
-  /** The size of its data: the length of the data as JSON text. */
+  /** The size of its data: UTF-8 bytes of the data as JSON text. */
   bytes: number
   /** When the data was fetched from the network, ms since the epoch. */
   updatedAt: number
