@@ -100,6 +100,9 @@ describeEngines('the demo\'s control page', (engine) => {
     test('going offline shows in the session bar and keeps the data', async () => {
       const page = await open('vanilla')
       await shows(page, byTestId('account'))
+      // the data must be on the page before going offline, or there is nothing for "keeps" to keep
+      // (the account card can show while the profile is still loading)
+      await shows(page, byTestId('profile-name'))
       const native = context.native as BrowserContext
       await native.setOffline(true)
       await shows(page, '[data-testid="session-online"][data-online="false"]')
