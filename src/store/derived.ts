@@ -6,6 +6,7 @@ import { toObservable } from './observable'
 import type { Pipeline } from './resource/pipeline'
 import type { Derived, HasParams, ResourceState, Widen } from './types'
 import { isolateListeners } from './report'
+import { answeredByApi } from './resource/state'
 
 type Claims = AccessTokenClaims | null
 type Pipelines = { [N in ResourceName]: Pipeline<ResourceDataMap[N]> }
@@ -21,8 +22,8 @@ let answeredFrom: AnswerSource = 'fallback'
 function answer<T, R>(
   state: ResourceState<T> | undefined, fromData: (data: T) => R, fromClaims: () => R | undefined, fallback: R,
 ): R {
-  if (state?.data !== undefined && (state.source === 'network' || state.source === 'tab')) {
-    answeredFrom = state.source
+  if (state?.data !== undefined && answeredByApi(state)) {
+    answeredFrom = state.source as 'network' | 'tab'
     return fromData(state.data)
   }
   const claimed = fromClaims()

@@ -1,9 +1,8 @@
 import { identityKey } from '../token'
-import { createDrift, type ClaimsDrift } from './drift'
+import { COMPARED, createDrift, type ClaimsDrift, type Compared } from './drift'
 import type { Resources } from './resources'
 import type { Session } from './session'
-
-const COMPARED = ['permissions', 'roles', 'featureFlags'] as const
+import { answeredByApi } from './resource/state'
 
 interface DriftLinkOptions {
   session: Session
@@ -26,9 +25,9 @@ export function linkDrift({ session, resources, synced, onDrift, reread }: Drift
   })
   const compared = COMPARED.filter((name) => synced.includes(name))
   // Data shown from disk is not the API's answer for this session: only network or tab data counts.
-  const fromApi = (name: (typeof COMPARED)[number]) => {
+  const fromApi = (name: Compared) => {
     const state = resources.named[name].get()
-    return state.source === 'network' || state.source === 'tab' ? state.data : undefined
+    return answeredByApi(state) ? state.data : undefined
   }
   const update = (): void => {
     const who = session.identity()

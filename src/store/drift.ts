@@ -4,7 +4,7 @@ import { claimFlags, claimPermissions, claimRoles } from '../token/claims'
 import type { AccessTokenClaims } from '../token/types'
 import { deepEqual } from './equal'
 import { toObservable } from './observable'
-import { isolateListeners } from './report'
+import { isolateListeners, report } from './report'
 
 /**
  * Where the token's claims disagree with the Account API for the current identity. `added`: the
@@ -56,8 +56,9 @@ export function compareClaims(claims: AccessTokenClaims | null, api: DriftApiDat
 export const isEmptyDrift = (d: ClaimsDrift): boolean => d.permissions.added.length + d.permissions.removed.length
   + d.roles.added.length + d.roles.removed.length + d.featureFlags.changed.length === 0
 
-type Compared = 'permissions' | 'roles' | 'featureFlags'
-const COMPARED: readonly Compared[] = ['permissions', 'roles', 'featureFlags']
+export type Compared = 'permissions' | 'roles' | 'featureFlags'
+/** The resources a drift compares with the claims. */
+export const COMPARED: readonly Compared[] = ['permissions', 'roles', 'featureFlags']
 
 export interface DriftOptions {
   /** Which of permissions, roles and featureFlags the store syncs; only those are waited for and compared. */
@@ -80,7 +81,7 @@ export interface DriftInput {
  * the current identity, then the comparison. The store calls `update()` whenever the token, the
  * identity or one of the three resources changes; updates that change nothing emit nothing.
  */
-export function createDrift({ resources, onDrift, reportError = defaultReport }: DriftOptions) {
+export function createDrift({ resources, onDrift, reportError = report }: DriftOptions) {
   const compared = COMPARED.filter((name) => resources.includes(name))
   const $drift = isolateListeners(atom<ClaimsDrift | null>(null))
   let identity: string | null = null
@@ -110,9 +111,4 @@ export function createDrift({ resources, onDrift, reportError = defaultReport }:
   }
 
   return { $drift: $drift as ReadableAtom<ClaimsDrift | null>, drift$: toObservable($drift), update }
-}
-
-function defaultReport(error: unknown): void {
-  if (typeof globalThis.reportError === 'function') globalThis.reportError(error)
-  else console.error(error)
 }

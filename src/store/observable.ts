@@ -1,4 +1,5 @@
 import type { ReadableAtom } from 'nanostores'
+import { report } from './report'
 
 // The same global rxjs declares, so `[Symbol.observable]` types without importing rxjs.
 declare global {
@@ -39,12 +40,6 @@ export interface Stream<T> {
   subscribe(observer?: StreamObserver<T> | ((value: T) => void) | null): StreamSubscription
   /** The stream itself, under the interop key rxjs and Angular look for (`Symbol.observable`, else `'@@observable'`). */
   [Symbol.observable](): Stream<T>
-}
-
-/** An exception thrown by a subscriber is reported, never thrown into the store (ARCHITECTURE.md, rule 16). */
-const report = (error: unknown) => {
-  if (typeof reportError === 'function') reportError(error)
-  else console.error(error)
 }
 
 /** The key interop consumers look for: rxjs and Angular fall back to '@@observable' as well. */

@@ -12,15 +12,13 @@ import type { StoreConfig } from './options'
 export function createTokenReader(
   stream: TokenStream, config: Pick<StoreConfig, 'timeout' | 'refreshInterval' | 'onUnauthorized' | 'now'>,
   token: () => string | null, claims: () => AccessTokenClaims | null,
-  /** The source answers when asked (a function or a session manager); others push or never change. */
-  askable: boolean,
 ) {
   let pausedToken: string | null = null
   let stopTicker: (() => void) | null = null
 
   /** Re-reads a function source; an error when the read throws, rejects or does not settle in time. */
   async function read(method = 'GET', path = '(token source)'): Promise<AccountApiError | undefined> {
-    if (!askable) return undefined // a string or a pushed source: nothing to ask, no timer to start
+    if (!stream.askable) return undefined // a string or a pushed source: nothing to ask, no timer to start
     const { timeout } = config
     let cancel = (): void => {}
     const late = timeout > 0 && timeout < Infinity
@@ -67,7 +65,7 @@ export function createTokenReader(
       stopTicker?.()
       stopTicker = null
       const every = config.refreshInterval
-      if (yes || every === false || !askable) return
+      if (yes || every === false || !stream.askable) return
       const id = setInterval(() => { void read() }, every)
       stopTicker = () => clearInterval(id)
     },

@@ -82,9 +82,7 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
   }
 
   const stream = createTokenStream(config.token, onToken, report)
-  const source = config.token
-  const askable = typeof source === 'function' || (typeof source === 'object' && source !== null && 'getSessionItem' in source)
-  const reader = createTokenReader(stream, config, () => token, () => $claims.get(), askable)
+  const reader = createTokenReader(stream, config, () => token, () => $claims.get())
 
   return {
     $claims: $claims as ReadableAtom<AccessTokenClaims | null>,

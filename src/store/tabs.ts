@@ -1,10 +1,12 @@
 import { onNotify } from 'nanostores'
 import { AccountApiError, type AccountApiErrorKind } from '../client/errors'
 import type { PersistedEntry } from '../persist/types'
+import { MAX_COOLDOWN } from '../schedule/backoff'
 import { createTabSync } from '../tabs'
 import type { TabFailure, TabMessage, TabSync } from '../tabs/types'
 import type { Identity } from '../token/types'
 import type { Pipeline } from './resource/pipeline'
+import { answeredByApi } from './resource/state'
 
 /** What the tab link needs from the store. */
 export interface TabHost {
@@ -23,13 +25,11 @@ export interface TabHost {
   signedOutElsewhere(jti?: string): void
 }
 
-/** Rule 15's cap on any wait: another tab's cool-down is not trusted beyond it either. */
-const MAX_COOLDOWN = 24 * 60 * 60 * 1000
 const KINDS: readonly string[] = ['network', 'timeout', 'unauthorized', 'rate_limited', 'server', 'http', 'invalid_response', 'config']
 
 const entryOf = (p: Pipeline<unknown>): PersistedEntry | null => {
   const s = p.get()
-  return s.data !== undefined && s.updatedAt !== undefined && (s.source === 'network' || s.source === 'tab')
+  return s.data !== undefined && s.updatedAt !== undefined && answeredByApi(s)
     ? { data: s.data, updatedAt: s.updatedAt }
     : null
 }
@@ -138,8 +138,7 @@ export function startSync(tabs: TabSync | null, host: TabHost): void {
     if (epoch !== host.epoch()) return
     if (answered && (host.rateLimitedUntil?.() ?? null) !== null) return
     for (const p of host.active()) {
-      const { source } = p.get()
-      if (!answered || (source !== 'tab' && source !== 'network')) void p.run()
+      if (!answered || !answeredByApi(p.get())) void p.run()
     }
   }, () => {})
 }

@@ -1,3 +1,4 @@
+import { isRecord } from './claims'
 import type { AccessTokenClaims } from './types'
 
 /**
@@ -21,7 +22,7 @@ export function decodeClaims(token: string): AccessTokenClaims | null {
   if (parts.length !== 3 || !parts[1]) return null
   try {
     const claims: unknown = JSON.parse(base64UrlDecode(parts[1]))
-    return claims !== null && typeof claims === 'object' && !Array.isArray(claims) ? (claims as AccessTokenClaims) : null
+    return isRecord(claims) ? (claims as AccessTokenClaims) : null
   } catch {
     return null
   }

@@ -19,6 +19,8 @@ export interface TokenStream {
   set(token: string | null): void
   /** Stops listening to a pushed source. */
   close(): void
+  /** The source answers when asked (a function or a session manager): `read()` asks it. Others push or never change. */
+  readonly askable: boolean
 }
 
 type Unsubscribe = (() => void) | { unsubscribe(): void } | undefined
@@ -98,6 +100,7 @@ export function createTokenStream(
   return {
     current: () => latest,
     read,
+    askable: ask !== null,
     set: (token) => emit(normalise(token)),
     close() {
       if (closed) return

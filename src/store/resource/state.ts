@@ -16,6 +16,10 @@ export type ResourceAction<T> =
   | { type: 'idle' } // no attempt runs any more (offline, cool-down wait, paused, aborted)
   | { type: 'age'; stale: boolean }
 
+/** The state's data came from the API in this session (this tab's request or another tab's), not from disk. */
+export const answeredByApi = (state: ResourceState<unknown> | undefined): boolean =>
+  state?.source === 'network' || state?.source === 'tab'
+
 export const idleState = <T>(): ResourceState<T> => ({
   status: 'idle', data: undefined, error: undefined, fetching: false, source: undefined, updatedAt: undefined, stale: false,
 })
