@@ -41,15 +41,19 @@ const GONE = new Error('another identity'), EXPIRED = new Error('token expired')
 // a function, not a module-scope Set: nothing runs at import time (tree-shaking)
 const retryable = (kind: string): boolean => kind === 'network' || kind === 'timeout' || kind === 'server'
 
-/** Aborts when either signal does (AbortSignal.any is too new for every supported browser). */
-function either(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
-  if (!a) return b
+/**
+ * A signal that aborts when either does (AbortSignal.any is too new for every supported browser),
+ * and the release that unhooks it: the session's signal outlives every request, so a listener left
+ * on it would pile up with each poll until the identity changes.
+ */
+function either(a: AbortSignal | undefined, b: AbortSignal): [signal: AbortSignal, release: () => void] {
+  if (!a) return [b, () => {}]
   const both = new AbortController()
   const abort = (): void => both.abort()
   if (a.aborted || b.aborted) abort()
   a.addEventListener('abort', abort, { once: true })
   b.addEventListener('abort', abort, { once: true })
-  return both.signal
+  return [both.signal, () => { a.removeEventListener('abort', abort); b.removeEventListener('abort', abort) }]
 }
 
 /**
@@ -89,7 +93,7 @@ export function createGateway(deps: {
     if (epoch !== session.epoch() || session.token() === null || o.signal?.aborted) return STALE
     if (unreadable) return { type: 'failed', error: unreadable, retryable: false }
     if (session.paused() && !o.evenIfPaused && !session.expired()) return { type: 'paused' }
-    const signal = either(o.signal, session.signal())
+    const [signal, release] = either(o.signal, session.signal())
     let sent: string | null = null
     // Called by the client as each request and each page leaves, before its timeout starts: so a
     // cool-down is waited out first and the token is judged at the moment it would be sent.
@@ -127,6 +131,8 @@ export function createGateway(deps: {
         return { type: 'unauthorized', error }
       }
       return { type: 'failed', error, retryable: retryable(error.kind) }
+    } finally {
+      release()
     }
   }
 

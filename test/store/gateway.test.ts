@@ -104,3 +104,26 @@ test('network, 5xx and timeouts are retryable failures; other statuses are not',
   expect(await h.gateway.send((c) => c.getRoles(), roles)).toMatchObject({ type: 'failed', retryable: true, error: { kind: 'server' } })
   expect(await h.gateway.send((c) => c.getRoles(), roles)).toMatchObject({ type: 'failed', retryable: false, error: { kind: 'http' } })
 })
+
+test('a request lets go of the session signal when it ends: a long session does not pile up listeners', async () => {
+  const h = harness(Array.from({ length: 20 }, () => page('a', null)))
+  const live = new Set<unknown>()
+  const sessionSignal = h.session.signal.signal
+  const add = sessionSignal.addEventListener.bind(sessionSignal)
+  const remove = sessionSignal.removeEventListener.bind(sessionSignal)
+  sessionSignal.addEventListener = ((type: string, fn: unknown, o?: unknown) => { live.add(fn); add(type, fn as EventListener, o as AddEventListenerOptions) }) as typeof add
+  sessionSignal.removeEventListener = ((type: string, fn: unknown, o?: unknown) => { live.delete(fn); remove(type, fn as EventListener, o as EventListenerOptions) }) as typeof remove
+  for (let i = 0; i < 20; i++) {
+    const own = new AbortController() // a pipeline's per-cycle signal, as every resource read passes one
+    const out = await h.gateway.send((c, signal) => c.getRoles({ signal }), { ...roles, signal: own.signal })
+    expect(out.type).toBe('ok')
+  }
+  expect(live.size).toBe(0)
+  // and the link still works while a request runs: the identity changing aborts it
+  const slow = harness([() => new Promise<Response>(() => {})])
+  const pending = slow.gateway.send((c, signal) => c.getRoles({ signal }), { ...roles, signal: new AbortController().signal })
+  await vi.advanceTimersByTimeAsync(0)
+  slow.session.epoch = 2
+  slow.session.signal.abort()
+  await expect(pending).resolves.toEqual({ type: 'stale' })
+})
