@@ -33,7 +33,7 @@ export interface SendOptions {
 }
 
 export type Gateway = ReturnType<typeof createGateway>
-type GatewaySession = Pick<Session, 'epoch' | 'token' | 'signal' | 'read' | 'paused' | 'expired' | 'unauthorized'>
+type GatewaySession = Pick<Session, 'epoch' | 'token' | 'signal' | 'read' | 'paused' | 'expired' | 'unauthorized' | '$claims'>
 
 const STALE = { type: 'stale' } as const
 // markers thrown from the token getter, so the client's error says why the request did not leave
@@ -72,11 +72,18 @@ export function createGateway(deps: {
   const { session, gate, config } = deps
   let consecutive429 = 0
 
-  /** A client for one token getter; the fetch is resolved per call, so a stub set later is used. */
-  const client = (token: string | (() => Promise<string>)): AccountClient => createAccountClient({
-    token, domain: config.domain, timeout: config.timeout, pageSize: config.pageSize,
-    fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
-  })
+  /**
+   * A client for one token getter; the fetch is resolved per call, so a stub set later is used.
+   * Without a `domain` option the base URL is the token's issuer, taken from the claims the session
+   * decoded when the token arrived: the client would otherwise decode the token on every request.
+   */
+  const client = (token: string | (() => Promise<string>)): AccountClient => {
+    const iss = session.$claims.get()?.iss
+    return createAccountClient({
+      token, domain: config.domain ?? (typeof iss === 'string' ? iss : undefined), timeout: config.timeout, pageSize: config.pageSize,
+      fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
+    })
+  }
 
   function coolDown(error: AccountApiError): void {
     // A wait already over (a Retry-After date in the past: the client's clock is ahead) is no

@@ -1,5 +1,6 @@
 // The one request path on its own: no store, no mock, a fetch stub and a fake session.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { atom } from 'nanostores'
 import { createCooldownGate } from '../../src/schedule/cooldown'
 import { createGateway } from '../../src/store/gateway'
 
@@ -29,7 +30,7 @@ function harness(answers: Array<Response | (() => Promise<Response>)>) {
     session: {
       epoch: () => session.epoch, token: () => session.token, signal: () => session.signal.signal,
       read: async () => undefined, paused: () => session.paused, expired: () => Date.now() >= session.expiresAt,
-      unauthorized: session.unauthorized,
+      unauthorized: session.unauthorized, $claims: atom(null),
     },
     gate,
     config: { domain: 'https://acme.kinde.com', fetch: fetch as typeof globalThis.fetch, timeout: 5000, pageSize: 1,
