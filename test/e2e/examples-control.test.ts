@@ -99,6 +99,9 @@ describeEngines('the demo\'s control page', (engine) => {
   test('slows the API down: a refresh shows "fetching" beside the data until the answer comes', async () => {
     const page = await open('svelte')
     await shows(page, byTestId('account'))
+    // the profile must be on the page before the API slows down: the account card shows while it
+    // still loads, and a first load under latency is also "fetching", with no data beside it
+    await shows(page, byTestId('profile-name'))
     await fill(control, '#latency-ms', '3000')
     await click(control, byTestId('control-latency'))
     await faultShown('latency')
