@@ -90,8 +90,10 @@ describeWithBrowser('the demo with the network to other hosts blocked (Chromium)
         // The picker shows the users' avatars; then Alice's account, avatar included, polling.
         await app.page.waitForSelector('[data-testid="signin-kp_alice"] img', WAIT)
         await signIn(app.page, 'kp_alice')
-        const avatarLoaded = await app.page.locator('.profile .avatar img')
-          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+        // An <img> loads after it is inserted: wait until it is done (loaded or broken), then check it loaded.
+        const avatar = app.page.locator('.profile .avatar img')
+        await app.page.waitForFunction(() => document.querySelector<HTMLImageElement>('.profile .avatar img')?.complete === true, null, WAIT)
+        const avatarLoaded = await avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
         expect(avatarLoaded).toBe(true)
         await mockAnswers(200, 2 * RESOURCES.length) // at least two more polls, all answered
         expect(app.errors).toEqual([])
