@@ -67,9 +67,14 @@ describeWithBrowser('the demo with the network to other hosts blocked (Chromium)
   test('the control page loads and follows a user without a console error or a request off the machine', async () => {
     const control = await open(chromium.demo.urls.control)
     try {
+      // its request list polls every second: count the polls answered rather than sleep for them
+      let polls = 0
+      control.page.on('response', (response) => { if (new URL(response.url()).pathname === '/demo/requests') polls++ })
       await control.page.selectOption('[data-testid="control-user"]', 'kp_alice|org_acme')
       await control.page.waitForSelector('#flags li', WAIT)
-      await control.page.waitForTimeout(2 * INTERVAL) // let its request list poll a few times
+      const start = polls
+      // let it poll a few times (a third answer means the second one's rendering had a second to run)
+      await expect.poll(() => polls - start, WAIT).toBeGreaterThanOrEqual(3)
       expect(control.errors).toEqual([])
       expect(control.offMachine).toEqual([])
     } finally {
@@ -85,8 +90,10 @@ describeWithBrowser('the demo with the network to other hosts blocked (Chromium)
         // The picker shows the users' avatars; then Alice's account, avatar included, polling.
         await app.page.waitForSelector('[data-testid="signin-kp_alice"] img', WAIT)
         await signIn(app.page, 'kp_alice')
-        const avatarLoaded = await app.page.locator('.profile .avatar img')
-          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+        // An <img> loads after it is inserted: wait until it is done (loaded or broken), then check it loaded.
+        const avatar = app.page.locator('.profile .avatar img')
+        await app.page.waitForFunction(() => document.querySelector<HTMLImageElement>('.profile .avatar img')?.complete === true, null, WAIT)
+        const avatarLoaded = await avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
         expect(avatarLoaded).toBe(true)
         await mockAnswers(200, 2 * RESOURCES.length) // at least two more polls, all answered
         expect(app.errors).toEqual([])

@@ -43,6 +43,15 @@ describeEngines('the demo\'s control page', (engine) => {
 
   const shows = (page: TestPage, selector: string) => waitForSelector(page, selector, 'present', WAIT)
   const gone = (page: TestPage, selector: string) => waitForSelector(page, selector, 'absent', WAIT)
+  /** Marks the control page's flag buttons, so that flagButtonShows() waits for ones rendered later. */
+  const markFlagButtons = () => control.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid^="control-flag-"]')) el.dataset.before = 'true'
+  })
+  /** Waits for an unmarked csv_export button on the control page that shows `value` ('true': on). */
+  const flagButtonShows = (value: string | null) => waitFor(control, (on) => {
+    const button = document.querySelector<HTMLElement>('[data-testid="control-flag-csv_export"]')
+    return button !== null && button.dataset.before === undefined && button.textContent === (on ? 'on' : 'off')
+  }, value === 'true', WAIT, `the control page's csv_export button for kp_carol, ${value === 'true' ? 'on' : 'off'}`)
   const faultShown = (label: string) => waitFor(control, (l) => (document.querySelector('[data-testid="control-faults"]')?.textContent ?? '').includes(l), label, WAIT, `fault "${label}" on the control page`)
 
   test('flips a flag that a leader tab and a follower tab both show; the follower takes over', async () => {
@@ -55,9 +64,13 @@ describeEngines('the demo\'s control page', (engine) => {
     expect(await attr(leader, byTestId('session-leader'), 'data-leader')).toBe('true')
     expect(await attr(follower, byTestId('session-leader'), 'data-leader')).toBe('false')
 
-    await fill(control, '[data-testid="control-user"]', 'kp_carol|org_globex')
     const before = await attr(leader, byTestId('flag-csv_export'), 'data-value')
     const after = String(before !== 'true')
+    // The control page's flag buttons act for the user they were rendered for: after choosing
+    // Carol, wait for her buttons (the old user's stay until her state arrives), showing her value.
+    await markFlagButtons()
+    await fill(control, '[data-testid="control-user"]', 'kp_carol|org_globex')
+    await flagButtonShows(before)
     await click(control, byTestId('control-flag-csv_export'))
     for (const page of [leader, follower]) await shows(page, `[data-testid="flag-csv_export"][data-value="${after}"]`)
     expect(await attr(follower, byTestId('status-featureFlags'), 'data-source')).toBe('tab')
@@ -65,6 +78,8 @@ describeEngines('the demo\'s control page', (engine) => {
     await leader.close()
     pages = pages.filter((p) => p !== leader)
     await shows(follower, '[data-testid="session-leader"][data-leader="true"]')
+    // the button flips to the value it was rendered with: wait for the one rendered after the first flip
+    await flagButtonShows(after)
     await click(control, byTestId('control-flag-csv_export'))
     await shows(follower, `[data-testid="flag-csv_export"][data-value="${before}"]`)
   })
@@ -84,6 +99,9 @@ describeEngines('the demo\'s control page', (engine) => {
   test('slows the API down: a refresh shows "fetching" beside the data until the answer comes', async () => {
     const page = await open('svelte')
     await shows(page, byTestId('account'))
+    // the profile must be on the page before the API slows down: the account card shows while it
+    // still loads, and a first load under latency is also "fetching", with no data beside it
+    await shows(page, byTestId('profile-name'))
     await fill(control, '#latency-ms', '3000')
     await click(control, byTestId('control-latency'))
     await faultShown('latency')

@@ -104,7 +104,8 @@ for (const sdk of SDKS) {
       const s = await site()
       const page = await open(await context(), s.url)
       await signIn(page, s)
-      expect(await page.textContent('#email')).toBe('bob@acme.example')
+      // signIn() waits for the permissions; the profile is another request, which can land later
+      await expect.poll(() => page.textContent('#email'), { timeout: 20_000 }).toBe('bob@acme.example')
       expect((await permissionKeys(page)).length).toBe(s.api.user('kp_bob').memberships[0]!.permissions.length)
       const routes = s.api.requests.map((r) => r.route)
       expect(routes.filter((r) => r === 'authorize')).toHaveLength(2) // the picker, then the same request with login_hint

@@ -7,7 +7,7 @@ import { startAccountSite, type AccountSite } from './support/account-site'
 import { waitFor } from './support/dom'
 import { useTabsFixture } from './support/tabs-fixture'
 import { describeEngines, type TestPage, type TestProfile } from './support/engines'
-import { shown, sleep, waitForAll } from './support/page-state'
+import { shown, waitForAll } from './support/page-state'
 
 
 describeEngines('storage that fails', (engine) => {
@@ -44,7 +44,9 @@ describeEngines('storage that fails', (engine) => {
   /** All six resources from the network, complete, and the session saying nothing is on disk. */
   async function worksFromMemory(page: TestPage) {
     await waitForAll(page, 'ready', 'network')
-    await sleep(1500) // past the open deadline (1 s) and the batched write: the verdict is in
+    // The verdict comes with the batched write, after the open deadline (1 s) when the open is
+    // blocked; until then the session still says persisted. Wait for it rather than for a time.
+    await waitFor(page, () => document.getElementById('session')!.dataset.persisted === 'false', undefined, 10_000, 'session.persisted false')
     const st = await shown(page)
     expect(st.session.persisted).toBe(false)
     // the same data as a tab whose storage works
