@@ -27,8 +27,7 @@ function showFaults(faults) {
   $('#faults').replaceChildren(...(chips.length ? chips : [el('span', { className: 'chip on' }, 'API healthy')]))
 }
 
-function flagControl(flag) {
-  const { user, org } = selected()
+function flagControl(flag, { user, org }) {
   const set = (value) => call('POST', '/demo/flag', { user, org, key: flag.key, value }).then(refresh)
   if (typeof flag.value === 'boolean') {
     return el('button', { onclick: () => set(!flag.value), className: flag.value ? 'primary' : '' },
@@ -39,13 +38,18 @@ function flagControl(flag) {
   return el('span', { className: 'row' }, input, el('button', { onclick: () => set(parse(input.value)) }, 'Set'))
 }
 
+// Refreshes overlap (the 3 s timer, every change): only the latest one draws, so an answer for the
+// user selected before never replaces the buttons of the one selected now (they act for their user).
+let latest = 0
 async function refresh() {
   const { user, org } = selected()
   if (!user) return
+  const mine = ++latest
   const state = await call('GET', `/demo/state?${new URLSearchParams({ user, ...(org ? { org } : {}) })}`)
+  if (mine !== latest) return
   showFaults(state.faults)
   $('#flags').replaceChildren(...state.flags.map((flag) => {
-    const control = flagControl(flag)
+    const control = flagControl(flag, { user, org })
     control.dataset.testid = `control-flag-${flag.key}`
     return el('li', {}, el('code', {}, flag.key), control)
   }))

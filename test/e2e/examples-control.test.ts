@@ -112,6 +112,35 @@ describeEngines('the demo\'s control page', (engine) => {
     await shows(page, '[data-testid="status-profile"][data-fetching="false"][data-error=""]')
   })
 
+  test("an answer about the user chosen before never redraws the buttons of the one chosen now (they act for their user)", async () => {
+    const flagsText = () => control.evaluate(() => document.querySelector('#flags')?.textContent ?? '')
+    await fill(control, '[data-testid="control-user"]', 'kp_alice|org_acme')
+    await waitFor(control, () => (document.querySelector('#flags')?.textContent ?? '').includes('csv_export'), undefined, WAIT, "kp_alice's flags")
+    const alice = await flagsText()
+    // Hold the next answers about kp_alice back 1.5 s, and log every redraw of the flag list.
+    await control.evaluate(() => {
+      const w = window as unknown as { __held: number; __draws: string[] }
+      w.__held = 0
+      w.__draws = []
+      const original = window.fetch.bind(window)
+      window.fetch = (input, init) => String(input).includes('user=kp_alice')
+        ? new Promise((resolve) => setTimeout(resolve, 1500)).then(() => original(input, init)).finally(() => { w.__held++ })
+        : original(input, init)
+      new MutationObserver(() => w.__draws.push(document.querySelector('#flags')!.textContent ?? ''))
+        .observe(document.querySelector('#flags')!, { childList: true })
+    })
+    await fill(control, '[data-testid="control-user"]', 'kp_alice|org_acme') // a refresh for her, held back
+    await fill(control, '[data-testid="control-user"]', 'kp_carol|org_globex')
+    // Wait past the held answer, until a redraw after it (the page refreshes every 3 s).
+    await waitFor(control, () => (window as unknown as { __held: number }).__held >= 1, undefined, WAIT, 'the held answer about kp_alice')
+    const drawnBefore = await control.evaluate(() => (window as unknown as { __draws: string[] }).__draws.length)
+    await waitFor(control, (n) => (window as unknown as { __draws: string[] }).__draws.length > n, drawnBefore, WAIT, 'a redraw after it')
+    const draws = await control.evaluate(() => (window as unknown as { __draws: string[] }).__draws)
+    const carolFrom = draws.findIndex((d) => d !== alice)
+    expect(carolFrom).toBeGreaterThanOrEqual(0) // kp_carol's flags were drawn
+    expect(draws.slice(carolFrom)).not.toContain(alice) // and kp_alice's never again after them
+  })
+
   // Network emulation for one profile: playwright's setOffline (CDP); neither BiDi in Firefox ESR
   // nor WebKitWebDriver offers it, so this one stays in Chromium.
   if (engine.name === 'chromium') {
