@@ -53,6 +53,7 @@ export async function sizes(): Promise<{ rows: Row[]; raw: Record<string, Size |
   const mock = await tryOurs(() => sizeOf('src/mock/index.ts', { external: NODE }))
   raw['entry:mock'] = mock
   rows.push({ workload: 'Entry `./mock` (tests and Node only; not in any browser budget)', unit: 'B min+gz', values: { ours: mock?.gzip ?? null },
-    target: '≤ 12,288', met: mock == null ? null : mock.gzip <= 12_288 })
+    // the budget .size-limit.json checks in CI (the OAuth endpoints Kinde's SDKs use grew it past the old 12 KiB)
+    target: '≤ 14,000', met: mock == null ? null : mock.gzip <= 14_000 })
   return { rows, raw }
 }
