@@ -80,8 +80,10 @@ export function linkTabs(domain: string, identity: Identity, store: TabHost, fac
       else if (message.type === 'failed') {
         const error = errorOf(message.failure)
         if (error) known(message.resource)?.applyTabError?.(error)
-      } else if (message.type === 'cooldown') host.cooldown(Math.min(message.until, Date.now() + MAX_COOLDOWN))
-      else if (message.type === 'signout') host.signedOutElsewhere(message.jti)
+      } else if (message.type === 'cooldown') {
+        // rule 15's cap on any wait: another tab's cool-down is not trusted beyond it either
+        host.cooldown(Math.min(message.until, Date.now() + MAX_COOLDOWN))
+      } else if (message.type === 'signout') host.signedOutElsewhere(message.jti)
     },
     async onRefreshRequest(resource) {
       const p = known(resource)
