@@ -23,7 +23,7 @@ function answer<T, R>(
   state: ResourceState<T> | undefined, fromData: (data: T) => R, fromClaims: () => R | undefined, fallback: R,
 ): R {
   if (state?.data !== undefined && answeredByApi(state)) {
-    answeredFrom = state.source as 'network' | 'tab'
+    answeredFrom = state.source
     return fromData(state.data)
   }
   const claimed = fromClaims()

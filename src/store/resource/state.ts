@@ -17,7 +17,7 @@ export type ResourceAction<T> =
   | { type: 'age'; stale: boolean }
 
 /** The state's data came from the API in this session (this tab's request or another tab's), not from disk. */
-export const answeredByApi = (state: ResourceState<unknown> | undefined): boolean =>
+export const answeredByApi = <S extends ResourceState<unknown>>(state: S | undefined): state is S & { source: 'network' | 'tab' } =>
   state?.source === 'network' || state?.source === 'tab'
 
 export const idleState = <T>(): ResourceState<T> => ({
