@@ -1,5 +1,5 @@
 import { identityKey } from '../token'
-import { COMPARED, createDrift, type ClaimsDrift, type Compared } from './drift'
+import { createDrift, type ClaimsDrift, type Compared } from './drift'
 import type { Resources } from './resources'
 import type { Session } from './session'
 import { answeredByApi } from './resource/state'
@@ -23,7 +23,7 @@ export function linkDrift({ session, resources, synced, onDrift, reread }: Drift
       await reread()
     }),
   })
-  const compared = COMPARED.filter((name) => synced.includes(name))
+  const { compared } = drift
   // Data shown from disk is not the API's answer for this session: only network or tab data counts.
   const fromApi = (name: Compared) => {
     const state = resources.named[name].get()

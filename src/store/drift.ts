@@ -57,8 +57,7 @@ export const isEmptyDrift = (d: ClaimsDrift): boolean => d.permissions.added.len
   + d.roles.added.length + d.roles.removed.length + d.featureFlags.changed.length === 0
 
 export type Compared = 'permissions' | 'roles' | 'featureFlags'
-/** The resources a drift compares with the claims. */
-export const COMPARED: readonly Compared[] = ['permissions', 'roles', 'featureFlags']
+const COMPARED: readonly Compared[] = ['permissions', 'roles', 'featureFlags']
 
 export interface DriftOptions {
   /** Which of permissions, roles and featureFlags the store syncs; only those are waited for and compared. */
@@ -110,5 +109,6 @@ export function createDrift({ resources, onDrift, reportError = report }: DriftO
     }
   }
 
-  return { $drift: $drift as ReadableAtom<ClaimsDrift | null>, drift$: toObservable($drift), update }
+  // compared: which of the three it waits for and compares (those the store syncs), for the store to listen to
+  return { $drift: $drift as ReadableAtom<ClaimsDrift | null>, drift$: toObservable($drift), update, compared }
 }
