@@ -7,6 +7,8 @@ import { attr, byTestId, click, clickText, fill, waitFor, waitForSelector } from
 import { describeEngines, type TestBrowser, type TestPage, type TestProfile } from './support/engines'
 
 const WAIT = 20_000
+/** What the stale-answer test keeps on the control page's window: answers held back, and each redraw of the flags. */
+type Probe = { __held: number; __draws: string[] }
 const RESOURCES = ['profile', 'roles', 'permissions', 'featureFlags', 'properties', 'entitlements']
 
 describeEngines('the demo\'s control page', (engine) => {
@@ -119,7 +121,7 @@ describeEngines('the demo\'s control page', (engine) => {
     const alice = await flagsText()
     // Hold the next answers about kp_alice back 1.5 s, and log every redraw of the flag list.
     await control.evaluate(() => {
-      const w = window as unknown as { __held: number; __draws: string[] }
+      const w = window as unknown as Probe
       w.__held = 0
       w.__draws = []
       const original = window.fetch.bind(window)
@@ -132,10 +134,10 @@ describeEngines('the demo\'s control page', (engine) => {
     await fill(control, '[data-testid="control-user"]', 'kp_alice|org_acme') // a refresh for her, held back
     await fill(control, '[data-testid="control-user"]', 'kp_carol|org_globex')
     // Wait past the held answer, until a redraw after it (the page refreshes every 3 s).
-    await waitFor(control, () => (window as unknown as { __held: number }).__held >= 1, undefined, WAIT, 'the held answer about kp_alice')
-    const drawnBefore = await control.evaluate(() => (window as unknown as { __draws: string[] }).__draws.length)
-    await waitFor(control, (n) => (window as unknown as { __draws: string[] }).__draws.length > n, drawnBefore, WAIT, 'a redraw after it')
-    const draws = await control.evaluate(() => (window as unknown as { __draws: string[] }).__draws)
+    await waitFor(control, () => (window as unknown as Probe).__held >= 1, undefined, WAIT, 'the held answer about kp_alice')
+    const drawnBefore = await control.evaluate(() => (window as unknown as Probe).__draws.length)
+    await waitFor(control, (n) => (window as unknown as Probe).__draws.length > n, drawnBefore, WAIT, 'a redraw after it')
+    const draws = await control.evaluate(() => (window as unknown as Probe).__draws)
     const carolFrom = draws.findIndex((d) => d !== alice)
     expect(carolFrom).toBeGreaterThanOrEqual(0) // kp_carol's flags were drawn
     expect(draws.slice(carolFrom)).not.toContain(alice) // and kp_alice's never again after them
