@@ -4,6 +4,7 @@ import type { linkPersistence } from './persistence'
 import type { ResourceHost } from './resource/host'
 import type { Session } from './session'
 import type { TabSlot } from './switch'
+import { failureOf } from './tabs'
 
 /**
  * The pipelines' view of the store: where polling may happen (this tab or the leader), whom a
@@ -31,5 +32,8 @@ export function createHost(deps: {
       void disk.persister?.written().then(() => { if (!deps.destroyed()) session.patch({ persisted: disk.persisted() }) })
       tabs.current?.postState(key, entry)
     },
+    // The tab whose request failed tells the others, leader or not: a 429 can land after its
+    // tab lost the lead (it hung, and another took over), and every tab must still show it.
+    failed: (key, error) => tabs.current?.postFailure?.(key, failureOf(error)),
   }
 }

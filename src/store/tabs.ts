@@ -1,4 +1,3 @@
-import { onNotify } from 'nanostores'
 import { AccountApiError, type AccountApiErrorKind } from '../client/errors'
 import type { PersistedEntry } from '../persist/types'
 import { MAX_COOLDOWN } from '../schedule/backoff'
@@ -35,7 +34,7 @@ const entryOf = (p: Pipeline<unknown>): PersistedEntry | null => {
 }
 
 /** An error's fields for the channel: no message text, no cause. */
-const failureOf = (e: AccountApiError): TabFailure =>
+export const failureOf = (e: AccountApiError): TabFailure =>
   ({ kind: e.kind, status: e.status, code: e.code, retryAfterMs: e.retryAfterMs, method: e.method, path: e.path })
 const errorOf = (f: TabFailure): AccountApiError | undefined => (KINDS.includes(f.kind)
   ? new AccountApiError({ kind: f.kind as AccountApiErrorKind, method: f.method, path: f.path, status: f.status, code: f.code, retryAfterMs: f.retryAfterMs })
@@ -65,7 +64,7 @@ export function linkTabs(domain: string, identity: Identity, store: TabHost, fac
   }
   // the six resources and the entitlements this tab has asked for; nothing else
   const known = (key: string) => host.all().find((p) => p.key === key)
-  const tabs = factory({
+  return factory({
     domain,
     identity,
     onLeaderChange(leader) {
@@ -108,20 +107,6 @@ export function linkTabs(domain: string, identity: Identity, store: TabHost, fac
       return { until: host.rateLimitedUntil?.() ?? null, failures }
     },
   })
-  if (!tabs) return null
-
-  // The leader tells the followers each failure as it lands, so every tab shows the same error.
-  // onNotify, not listen: a listener would mount on-demand resources and keep them syncing.
-  const posted = new Map<Pipeline<unknown>, AccountApiError | undefined>()
-  const stops = host.all().map((p) => onNotify(p.$state, () => {
-    const error = failing(p)
-    if (!mine() || !tabs.leader || error === posted.get(p)) return
-    posted.set(p, error)
-    if (error) tabs.postFailure?.(p.key, failureOf(error))
-  }))
-  const close = tabs.close.bind(tabs)
-  tabs.close = () => { for (const stop of stops.splice(0)) stop(); close() }
-  return tabs
 }
 
 /**

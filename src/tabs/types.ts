@@ -86,7 +86,7 @@ export interface TabSync {
   readonly leader: boolean
   postState(resource: string, entry: PersistedEntry): void
   postCooldown(until: number): void
-  /** Leader: a resource's attempt failed; followers show the same error. */
+  /** A resource's attempt in this tab failed (leader or not, see store/host.ts): the other tabs show the same error. */
   postFailure?(resource: string, failure: TabFailure): void
   postSignOut(jti?: string): void
   /** Follower: ask the leader to refetch. Resolves with its answer, or undefined after `timeoutMs` (default 2000). */

@@ -49,6 +49,38 @@ describe('tabs share the truth (rule 17)', () => {
     expect(seen.at(-1)).toBeUndefined()
   })
 
+  test('a 429 that lands after the leader lost its lead still reaches every tab, with its error', async () => {
+    const api = createMockAccountApi({ now: () => Date.now() })
+    const locks = createLockManager()
+    const token = await api.issueToken('kp_alice')
+    // a's timers stop when it hangs (a busy page): no beats, so b takes the lead over
+    let hung = false
+    const a = makeStore(
+      { token, fetch: api.fetch, persist: false, crossTab: true, refreshInterval: false, resources: ['roles'] },
+      { createTabSync: (o) => createTabSync({ ...o, locks: locks as unknown as LockManager,
+        every: (ms, fn) => { const id = setInterval(() => { if (!hung) fn() }, ms); return () => clearInterval(id) } }) },
+    )
+    await until(() => a.roles.get().status === 'ready' && a.$session.get().leader, 'a leads')
+    const b = tab(api, token, locks, { resources: ['roles'], refreshInterval: false })
+    await until(() => b.roles.get().source === 'tab', 'b follows')
+    // a's request is on its way when a hangs; its 429 comes back after b took the lead
+    api.fault('roles', { latency: 6000 }, { times: 1 })
+    api.fault('roles', { status: 429, rateLimitReset: 30 }, { times: 1 })
+    hung = true
+    void a.roles.refresh()
+    await flush(4) // a's request reaches the API and takes the two faults
+    // b, once leading, fetches what it knows only from a; its request is still out when a's 429 lands
+    api.fault('roles', { latency: 20_000 }, { times: 1 })
+    await until(() => b.$session.get().leader, 'b took the lead', 5000)
+    await until(() => a.roles.get().error !== undefined, 'a got its 429', 5000)
+    expect(a.$session.get().leader).toBe(false)
+    expect(a.roles.get().error?.kind).toBe('rate_limited')
+    await until(() => b.roles.get().error !== undefined, 'the error reached b', 2000)
+    expect(b.$session.get().rateLimitedUntil).toBe(a.$session.get().rateLimitedUntil)
+    // shown beside b's own request, which says how it went when it lands
+    expect(b.roles.get()).toMatchObject({ status: 'ready', fetching: true, error: { kind: 'rate_limited', status: 429 } })
+  })
+
   test('a tab opened during the cool-down learns it at start and sends nothing until it ends', async () => {
     const api = createMockAccountApi({ now: () => Date.now() })
     const locks = createLockManager()

@@ -58,6 +58,7 @@ export async function attemptCycle<T>(host: ResourceHost, o: AttemptOptions<T>):
     const error: AccountApiError = out.error
     const retrying = out.type === 'failed' && out.retryable && attempt < config.retry.attempts && config.online.get()
     dispatch({ type: 'failure', error, retrying })
+    host.failed(o.key, error)
     if (out.type === 'rate_limited') return o.resumeAfterCooldown()
     if (!retrying) {
       if (!config.online.get()) o.missed(true)

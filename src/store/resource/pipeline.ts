@@ -144,7 +144,10 @@ export function createPipeline<T>(host: ResourceHost, options: PipelineOptions<T
     hydrate: (entry) => dispatch({ type: 'hydrate', data: entry.data as T, updatedAt: entry.updatedAt }),
     applyTab,
     applyTabError(error) {
-      if (session.signedIn() && !destroyed && !inflight) dispatch({ type: 'failure', error, retrying: false }) // our own attempt says how it went
+      // Shown even while an attempt of ours is out (it may have left before a cool-down began, on
+      // the lead moving): its own outcome replaces this one when it lands; until then, the same error
+      // in every tab. Whether we are fetching is ours to say, not the other tab's.
+      if (session.signedIn() && !destroyed) dispatch({ type: 'failure', error, retrying: $state.value!.fetching })
     },
     firstSettled: () => (session.signedIn() ? settled.promise() : Promise.resolve()),
     destroy() {
