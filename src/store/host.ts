@@ -33,7 +33,11 @@ export function createHost(deps: {
       tabs.current?.postState(key, entry)
     },
     // The tab whose request failed tells the others, leader or not: a 429 can land after its
-    // tab lost the lead (it hung, and another took over), and every tab must still show it.
-    failed: (key, error) => tabs.current?.postFailure?.(key, failureOf(error)),
+    // tab lost the lead (it hung, and another took over), and every tab must still show it. A
+    // follower's 401 is not one of them: it refused that tab's token, not the others'.
+    failed(key, error) {
+      const sync = tabs.current
+      if (sync && (sync.leader || error.kind !== 'unauthorized')) sync.postFailure?.(key, failureOf(error))
+    },
   }
 }
