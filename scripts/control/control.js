@@ -48,6 +48,7 @@ async function refresh() {
   const state = await call('GET', `/demo/state?${new URLSearchParams({ user, ...(org ? { org } : {}) })}`)
   if (mine !== latest) return
   showFaults(state.faults)
+  $('#flags').dataset.user = `${user}|${org ?? ''}` // whose flags these are (the tests read it)
   $('#flags').replaceChildren(...state.flags.map((flag) => {
     const control = flagControl(flag, { user, org })
     control.dataset.testid = `control-flag-${flag.key}`

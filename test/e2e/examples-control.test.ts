@@ -49,10 +49,11 @@ describeEngines('the demo\'s control page', (engine) => {
   const markFlagButtons = () => control.evaluate(() => {
     for (const el of document.querySelectorAll<HTMLElement>('[data-testid^="control-flag-"]')) el.dataset.before = 'true'
   })
-  /** Waits for an unmarked csv_export button on the control page that shows `value` ('true': on). */
+  /** Waits for an unmarked csv_export button, drawn for kp_carol, on the control page that shows `value` ('true': on). */
   const flagButtonShows = (value: string | null) => waitFor(control, (on) => {
     const button = document.querySelector<HTMLElement>('[data-testid="control-flag-csv_export"]')
-    return button !== null && button.dataset.before === undefined && button.textContent === (on ? 'on' : 'off')
+    const forCarol = document.querySelector<HTMLElement>('#flags')?.dataset.user === 'kp_carol|org_globex'
+    return forCarol && button !== null && button.dataset.before === undefined && button.textContent === (on ? 'on' : 'off')
   }, value === 'true', WAIT, `the control page's csv_export button for kp_carol, ${value === 'true' ? 'on' : 'off'}`)
   const faultShown = (label: string) => waitFor(control, (l) => (document.querySelector('[data-testid="control-faults"]')?.textContent ?? '').includes(l), label, WAIT, `fault "${label}" on the control page`)
 
@@ -115,11 +116,12 @@ describeEngines('the demo\'s control page', (engine) => {
   })
 
   test("an answer about the user chosen before never redraws the buttons of the one chosen now (they act for their user)", async () => {
-    const flagsText = () => control.evaluate(() => document.querySelector('#flags')?.textContent ?? '')
-    await fill(control, '[data-testid="control-user"]', 'kp_alice|org_acme')
-    await waitFor(control, () => (document.querySelector('#flags')?.textContent ?? '').includes('csv_export'), undefined, WAIT, "kp_alice's flags")
-    const alice = await flagsText()
-    // Hold the next answers about kp_alice back 1.5 s, and log every redraw of the flag list.
+    // The list says whose flags it shows: both users have a csv_export flag, so its text does not.
+    const ALICE = 'kp_alice|org_acme'
+    const CAROL = 'kp_carol|org_globex'
+    await fill(control, '[data-testid="control-user"]', ALICE)
+    await waitFor(control, (who) => document.querySelector<HTMLElement>('#flags')?.dataset.user === who, ALICE, WAIT, "kp_alice's flags")
+    // Hold the next answers about kp_alice back 1.5 s, and log whose flags each redraw shows.
     await control.evaluate(() => {
       const w = window as unknown as Probe
       w.__held = 0
@@ -128,19 +130,19 @@ describeEngines('the demo\'s control page', (engine) => {
       window.fetch = (input, init) => String(input).includes('user=kp_alice')
         ? new Promise((resolve) => setTimeout(resolve, 1500)).then(() => original(input, init)).finally(() => { w.__held++ })
         : original(input, init)
-      new MutationObserver(() => w.__draws.push(document.querySelector('#flags')!.textContent ?? ''))
-        .observe(document.querySelector('#flags')!, { childList: true })
+      const list = document.querySelector<HTMLElement>('#flags')!
+      new MutationObserver(() => w.__draws.push(list.dataset.user ?? '')).observe(list, { childList: true })
     })
-    await fill(control, '[data-testid="control-user"]', 'kp_alice|org_acme') // a refresh for her, held back
-    await fill(control, '[data-testid="control-user"]', 'kp_carol|org_globex')
+    await fill(control, '[data-testid="control-user"]', ALICE) // a refresh for her, held back
+    await fill(control, '[data-testid="control-user"]', CAROL)
     // Wait past the held answer, until a redraw after it (the page refreshes every 3 s).
     await waitFor(control, () => (window as unknown as Probe).__held >= 1, undefined, WAIT, 'the held answer about kp_alice')
     const drawnBefore = await control.evaluate(() => (window as unknown as Probe).__draws.length)
     await waitFor(control, (n) => (window as unknown as Probe).__draws.length > n, drawnBefore, WAIT, 'a redraw after it')
     const draws = await control.evaluate(() => (window as unknown as Probe).__draws)
-    const carolFrom = draws.findIndex((d) => d !== alice)
+    const carolFrom = draws.indexOf(CAROL)
     expect(carolFrom).toBeGreaterThanOrEqual(0) // kp_carol's flags were drawn
-    expect(draws.slice(carolFrom)).not.toContain(alice) // and kp_alice's never again after them
+    expect(draws.slice(carolFrom)).not.toContain(ALICE) // and kp_alice's never again after them
   })
 
   // Network emulation for one profile: playwright's setOffline (CDP); neither BiDi in Firefox ESR
