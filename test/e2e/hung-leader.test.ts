@@ -27,14 +27,22 @@ describeEngines('a 429 that lands after its tab lost the lead', (engine) => {
     const hung = before.findIndex((x) => x.session.leader)
     const leader = tabs[hung]!
 
-    // The leader's next profile poll is held 2.5 s at the API and then refused with a 429; it
-    // hangs meanwhile for 4.5 s, longer than the follower waits for its beat.
-    s.api.fault('profile', { latency: 2500 }, { times: 1 })
+    // The leader's next profile poll is held 6 s at the API and then refused with a 429; the
+    // leader hangs meanwhile for 4.5 s, longer than the follower waits for its beat, so the 429 is
+    // read only after the follower took the lead.
+    s.api.fault('profile', { latency: 6000 }, { times: 1 })
     s.api.fault('profile', { status: 429, rateLimitReset: COOL_DOWN_S }, { times: 1 })
-    await sleep(1200) // the next poll is out
+    // The profile's poll is out: each resource polls once a second, so the other five cannot send
+    // eleven requests before the profile's timer has fired once.
+    const sent = (await shown(leader)).session.requests
+    const polled = await until(() => shown(leader), (x) => x.session.requests >= sent + 11, 10_000)
+    expect(polled.session.requests).toBeGreaterThanOrEqual(sent + 11)
     const hang = leader.evaluate(() => { const t = Date.now(); while (Date.now() - t < 4500) { /* a busy page */ } }, undefined).catch(() => {})
     // The new leader fetches what it knows only from the old one; its profile request, out before
-    // the 429 lands, answers late: until it does, the 429 is the last word on the profile.
+    // the 429 lands, answers late: until it does, the 429 is the last word on the profile. (Added
+    // a second into the hang: the old leader's request is at the API by then, and the follower
+    // waits at least 2.5 s before it takes over.)
+    await sleep(1000)
     s.api.fault('profile', { latency: 8000 }, { times: 1 })
 
     const cooling = (x: Shown) => x.session.rateLimitedUntil !== null && x.resources.profile!.error === 'rate_limited'
