@@ -1,30 +1,19 @@
 // Rule 17 in each engine: during a 429 every open tab shows the same error and the same end of
 // the cool-down (so the same countdown), and a tab opened during it sends nothing.
 import { expect, test } from 'vitest'
-import { startAccountSite } from './support/account-site'
-import { useTabsFixture } from './support/tabs-fixture'
-import { describeEngines, type TestPage } from './support/engines'
-import { shown, sleep, until, waitForAll } from './support/page-state'
+import { cooling, useTabsFixture } from './support/tabs-fixture'
+import { describeEngines } from './support/engines'
+import { shown, sleep, until } from './support/page-state'
 
 const COOL_DOWN_S = 8
 
 describeEngines('one cool-down across tabs', (engine) => {
   const harness = useTabsFixture(engine)
-  const { cleanups } = harness
-
 
   test('during a 429 every tab shows the same error and countdown; a tab opened meanwhile sends nothing', async () => {
-    const s = await startAccountSite(harness.dir)
-    cleanups.push(() => s.close())
-    const profile = await harness.browser.newProfile()
-    cleanups.push(() => profile.close())
-    const url = `${s.url}/?user=kp_alice&interval=1000`
-    const open = async () => { const page = await profile.newPage(); await page.goto(url); return page }
-    const tabs: TestPage[] = [await open(), await open()]
-    for (const page of tabs) await waitForAll(page, 'ready')
+    const { site: s, tabs, open } = await harness.openTabs('?user=kp_alice&interval=1000', 2)
 
     s.api.fault('profile', { status: 429, rateLimitReset: COOL_DOWN_S }, { times: 1 })
-    const cooling = (st: Awaited<ReturnType<typeof shown>>) => st.session.rateLimitedUntil !== null && st.resources.profile!.error === 'rate_limited'
     const states = await until(() => Promise.all(tabs.map(shown)), (all) => all.every(cooling), 10_000)
     // what a tab that is not cooling shows, so that a failure explains itself
     expect(states.filter((st) => !cooling(st)).map((st) => ({ leader: st.session.leader, until: st.session.rateLimitedUntil, profile: st.resources.profile }))).toEqual([])

@@ -2,27 +2,18 @@
 // out, a visible follower takes the lead over, and the 429 lands in the tab that no longer leads.
 // Every tab must still show the cool-down and its error, not just the cool-down.
 import { expect, test } from 'vitest'
-import { startAccountSite } from './support/account-site'
-import { useTabsFixture } from './support/tabs-fixture'
-import { describeEngines, type TestPage } from './support/engines'
-import { shown, sleep, until, waitForAll, type Shown } from './support/page-state'
+import { cooling, useTabsFixture } from './support/tabs-fixture'
+import { describeEngines } from './support/engines'
+import { shown, sleep, until, type Shown } from './support/page-state'
 
 const COOL_DOWN_S = 8
 const summary = (st: Shown) => ({ leader: st.session.leader, cooling: st.session.rateLimitedUntil !== null, error: st.resources.profile!.error })
 
 describeEngines('a 429 that lands after its tab lost the lead', (engine) => {
   const harness = useTabsFixture(engine)
-  const { cleanups } = harness
 
   test('every tab shows the cool-down and its error, whichever tab leads by then', async () => {
-    const s = await startAccountSite(harness.dir)
-    cleanups.push(() => s.close())
-    const profile = await harness.browser.newProfile()
-    cleanups.push(() => profile.close())
-    const url = `${s.url}/?user=kp_alice&interval=1000`
-    const open = async () => { const page = await profile.newPage(); await page.goto(url); return page }
-    const tabs: TestPage[] = [await open(), await open()]
-    for (const page of tabs) await waitForAll(page, 'ready')
+    const { site: s, tabs } = await harness.openTabs('?user=kp_alice&interval=1000', 2)
     const before = await until(() => Promise.all(tabs.map(shown)), (xs) => xs.filter((x) => x.session.leader).length === 1)
     const hung = before.findIndex((x) => x.session.leader)
     const leader = tabs[hung]!
@@ -45,7 +36,6 @@ describeEngines('a 429 that lands after its tab lost the lead', (engine) => {
     await sleep(1000)
     s.api.fault('profile', { latency: 8000 }, { times: 1 })
 
-    const cooling = (x: Shown) => x.session.rateLimitedUntil !== null && x.resources.profile!.error === 'rate_limited'
     const states = await until(() => Promise.all(tabs.map(shown)), (xs) => xs.every(cooling), 12_000)
     await hang
     expect(states.filter((x) => !cooling(x)).map(summary)).toEqual([])

@@ -4,10 +4,10 @@
 // anything, and the API sees one poller again.
 import type { BrowserContext, Page } from 'playwright-core'
 import { expect, test } from 'vitest'
-import { startAccountSite, type AccountSite } from './support/account-site'
+import type { AccountSite } from './support/account-site'
 import { useTabsFixture } from './support/tabs-fixture'
 import { describeEngines, type TestPage } from './support/engines'
-import { shown, sleep, until, waitForAll } from './support/page-state'
+import { shown, sleep, until } from './support/page-state'
 
 const INTERVAL = 1000
 const WINDOW = 4000
@@ -22,17 +22,7 @@ describeEngines('leader liveness', (engine) => {
 
   /** Two tabs of one user, polling every second; returns [leader, follower] as the pages show them. */
   async function twoTabs(): Promise<{ s: AccountSite; leader: TestPage; follower: TestPage; profile: unknown }> {
-    const s = await startAccountSite(harness.dir)
-    cleanups.push(() => s.close())
-    const profile = await harness.browser.newProfile()
-    cleanups.push(() => profile.close())
-    const pages: TestPage[] = []
-    for (let i = 0; i < 2; i++) {
-      const page = await profile.newPage()
-      await page.goto(`${s.url}/?user=kp_alice&interval=${INTERVAL}`)
-      pages.push(page)
-    }
-    for (const page of pages) await waitForAll(page, 'ready')
+    const { site: s, profile, tabs: pages } = await harness.openTabs(`?user=kp_alice&interval=${INTERVAL}`, 2)
     const states = await until(() => Promise.all(pages.map(shown)), (st) => st.filter((x) => x.session.leader).length === 1)
     const at = states.findIndex((st) => st.session.leader)
     return { s, leader: pages[at]!, follower: pages[1 - at]!, profile: profile.native }

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { bundlePage } from './bundle'
-import type { Engine, TestBrowser } from './engines'
+import { startAccountSite, type AccountSite } from './account-site'
+import type { Engine, TestBrowser, TestPage, TestProfile } from './engines'
+import { waitForAll, type Shown } from './page-state'
 
 const fixture = (file: string) => fileURLToPath(new URL(`../fixtures/offline-tabs/${file}`, import.meta.url))
 
@@ -28,5 +30,23 @@ export function useTabsFixture(engine: Engine) {
     /** The folder the bundled page is served from. */
     get dir(): string { return bundle!.dir },
     get browser(): TestBrowser { return browser! },
+    /**
+     * A fresh account site and browser profile with `count` tabs of the page at `query`, each
+     * showing every resource `ready`; `open` adds another tab of it. All of it is closed after the test.
+     */
+    async openTabs(query: string, count: number): Promise<{ site: AccountSite; profile: TestProfile; tabs: TestPage[]; open: () => Promise<TestPage> }> {
+      const site = await startAccountSite(bundle!.dir)
+      cleanups.push(() => site.close())
+      const profile = await browser!.newProfile()
+      cleanups.push(() => profile.close())
+      const open = async () => { const page = await profile.newPage(); await page.goto(`${site.url}/${query}`); return page }
+      const tabs: TestPage[] = []
+      for (let i = 0; i < count; i++) tabs.push(await open())
+      for (const page of tabs) await waitForAll(page, 'ready')
+      return { site, profile, tabs, open }
+    },
   }
 }
+
+/** A tab in the profile's 429 cool-down that shows it: an end to count down to, and the `rate_limited` error. */
+export const cooling = (st: Shown): boolean => st.session.rateLimitedUntil !== null && st.resources.profile!.error === 'rate_limited'
