@@ -28,6 +28,9 @@ export function createPersister(options: PersisterOptions = {}): Persister {
   const memory = createMemoryEngine()
   let usable = true
   let durable = engine.durable !== false
+  // No engine call has succeeded yet: a blocked or slow open is not known to be usable, so entries
+  // are not called durable until one answers (a blocked open only gives up after its deadline).
+  let answered = false
   const queue = new Map<string, PersistedEntry>()
   let scheduled = false
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -40,7 +43,11 @@ export function createPersister(options: PersisterOptions = {}): Persister {
   /** Runs an engine call; any failure (missing, blocked, slow, broken) moves us to memory for good. */
   async function onEngine<T>(op: (e: StorageEngine) => Promise<T>): Promise<T | undefined> {
     if (!usable) return undefined
-    try { return await op(engine) } catch { giveUp(); return undefined }
+    try {
+      const result = await op(engine)
+      answered = true
+      return result
+    } catch { giveUp(); return undefined }
   }
 
   const readEngine = createBatchRead(engine, onEngine)
@@ -71,7 +78,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
     if (!swept && usable) await sweep()
     const outcome = usable ? await setManyMakingRoom(engine, batch) : 'broken'
     // the engine now has the newest value: drop any older spill
-    if (outcome === 'written') return memory.delMany(batch.map(([k]) => k))
+    if (outcome === 'written') { answered = true; return memory.delMany(batch.map(([k]) => k)) }
     if (outcome === 'full') durable = false // still full: this write lives in memory only
     else giveUp()
     await memory.setMany(batch)
@@ -102,7 +109,7 @@ export function createPersister(options: PersisterOptions = {}): Persister {
   }
 
   return {
-    get durable() { return durable },
+    get durable() { return durable && answered },
 
     async load<T>(identity: Identity, resource: string) {
       try {

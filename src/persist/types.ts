@@ -37,7 +37,7 @@ export interface PersistOptions {
  * Every method resolves; none rejects: storage trouble degrades to memory, never to an error.
  */
 export interface Persister {
-  /** false once the engine proved unusable (missing, blocked, slow, full) and entries live in memory only. */
+  /** true once the engine has answered; false before that, and for good once it proved unusable (missing, blocked, slow, full) and entries live in memory only. */
   readonly durable: boolean
   /** The entry, or undefined when absent or older than maxAge (which is then deleted). */
   load<T>(identity: Identity, resource: string): Promise<PersistedEntry<T> | undefined>

@@ -19,13 +19,14 @@ export function resolvePersister(option: boolean | PersistOptions | undefined, n
 const sameUser = (a: Identity, b: Identity | null): boolean => b !== null && a.iss === b.iss && a.sub === b.sub
 
 /** The store's use of a Persister (ARCHITECTURE.md, "Persistence"): only for JWT identities, only once known. */
-export function linkPersistence(persister: Persister | null, session: Pick<Session, 'isJwt' | 'identity' | 'epoch'>) {
+export function linkPersistence(persister: Persister | null, session: Pick<Session, 'isJwt' | 'identity' | 'epoch' | 'patch'>) {
   const usable = (): Identity | null => (persister && session.isJwt() ? session.identity() : null)
+  const persisted = (): boolean => usable() !== null && persister!.durable
 
   return {
     persister,
-    /** session.persisted: written to a durable engine. */
-    persisted: (): boolean => usable() !== null && persister!.durable,
+    /** session.persisted: a durable engine that has answered holds this identity's entries. */
+    persisted,
     /**
      * The switch step: the previous JWT user loses every entry (queued writes included) unless the
      * new identity is the same user in another org; an opaque token or a sign-out counts as another user.
@@ -38,13 +39,18 @@ export function linkPersistence(persister: Persister | null, session: Pick<Sessi
     forget(identity: Identity | null): Promise<void> {
       return persister && identity ? persister.removeUser(identity) : Promise.resolve()
     },
-    /** Shows this identity's persisted entry, unless the identity changed meanwhile. */
+    /**
+     * Shows this identity's persisted entry, unless the identity changed meanwhile. The engine's
+     * answer also settles `persisted` in a tab that never writes (a follower).
+     */
     load(p: Pipeline<unknown>): void {
       const identity = usable()
       const epoch = session.epoch()
       if (!identity) return
       void persister!.load(identity, p.key).then((entry) => {
-        if (entry && epoch === session.epoch()) p.hydrate(entry)
+        if (epoch !== session.epoch()) return
+        if (entry) p.hydrate(entry)
+        session.patch({ persisted: persisted() })
       }, () => {})
     },
     save(key: string, entry: PersistedEntry): void {

@@ -87,6 +87,6 @@ export interface SessionState {
   leader: boolean
   /** End of the current 429 cool-down, ms since the epoch (shared by every tab); nothing is sent before it. `null` when none. */
   rateLimitedUntil: number | null
-  /** false: nothing of this identity is written to disk. */
+  /** true: this identity's entries are kept on a durable engine that has answered (IndexedDB); false: nothing of this identity is written to disk, or not yet known to be. */
   persisted: boolean
 }

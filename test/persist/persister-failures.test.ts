@@ -50,7 +50,7 @@ describe('createPersister when storage misbehaves', () => {
     void persister.load(alice, 'roles').then(loaded)
     await vi.advanceTimersByTimeAsync(999)
     expect(loaded).not.toHaveBeenCalled()
-    expect(persister.durable).toBe(true)
+    expect(persister.durable).toBe(false) // not called durable while the open has not answered
     await vi.advanceTimersByTimeAsync(1)
     expect(loaded).toHaveBeenCalledWith(undefined)
     expect(persister.durable).toBe(false)
@@ -87,6 +87,15 @@ describe('createPersister when storage misbehaves', () => {
     persister.save(alice, 'permissions', entry('p'))
     await persister.flush()
     expect(engine.setMany).toHaveBeenCalledTimes(3)
+  })
+
+  test('durable only once the engine has answered: a first write that lands is enough', async () => {
+    const persister = createPersister({ engine: { ...createMemoryEngine(), durable: true } })
+    expect(persister.durable).toBe(false) // nothing is known of the engine yet
+    persister.save(alice, 'roles', entry('r'))
+    expect(persister.durable).toBe(false) // queued, not written
+    await persister.flush()
+    expect(persister.durable).toBe(true)
   })
 
   test('a closed connection is reopened and the persister stays durable', async () => {

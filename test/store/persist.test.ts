@@ -94,6 +94,49 @@ test('a switch never shows the previous user\'s persisted data', async () => {
   store.destroy()
 })
 
+test('session.persisted never says true for an engine that has not answered yet (a blocked open gives up after a while)', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  // IndexedDB blocked behind another tab: every call waits, then fails (our open's deadline)
+  const late = () => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('IndexedDB unavailable: timeout')), 1000))
+  const engine: StorageEngine = { durable: true, get: late, setMany: late, delMany: late, keys: late, entries: late }
+  const store = makeStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: { engine }, crossTab: false })
+  const seen: boolean[] = []
+  store.$session.subscribe((s) => seen.push(s.persisted))
+  await until(() => allReady(store), 'ready')
+  await advance(3000)
+  expect(store.profile.get().data?.id).toBe('kp_alice') // the store works on, from memory
+  expect(seen).not.toContain(true)
+  store.destroy()
+})
+
+test('session.persisted turns true once the engine has answered', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const store = makeStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => allReady(store), 'ready')
+  await advance(100)
+  expect(store.$session.get().persisted).toBe(true)
+  expect(await engine.inner.keys()).toHaveLength(6)
+  store.destroy()
+})
+
+test('session.persisted is true once this identity\'s entries are read, before any network answer (as in a tab that never writes)', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const engine = diskEngine()
+  const token = await api.issueToken('kp_alice')
+  const first = makeStore({ token, fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => allReady(first), 'ready')
+  await advance(100)
+  first.destroy()
+  api.fault('*', { latency: 60_000 })
+  const store = makeStore({ token, fetch: api.fetch, persist: { engine }, crossTab: false })
+  await until(() => store.profile.get().source === 'cache', 'shown from disk')
+  await flush()
+  expect(store.profile.get().fetching).toBe(true) // the network has not answered
+  expect(store.$session.get().persisted).toBe(true)
+  store.destroy()
+})
+
 test('a token that is not a JWT is never persisted', async () => {
   const api = createMockAccountApi({ now: () => Date.now() })
   const engine = diskEngine()
