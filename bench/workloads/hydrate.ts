@@ -30,11 +30,12 @@ async function ours(): Promise<[all: number, first: number]> {
   await until(() => NAMES.every((n) => first.resource(n).get().status === 'ready' && !first.resource(n).get().fetching), 20_000)
   const kv = createStore('kinde-account-sync', 'entries')
   for (let i = 0; (await keys(kv)).length < NAMES.length; i++) {
-    if (!first.$session.get().persisted) throw new Error('the store fell back to memory (IndexedDB did not open in time)')
     if (i > 2000) throw new Error('persisted entries never appeared')
     await new Promise((r) => setTimeout(r, 5))
   }
   await sleep(100) // let its batched writes (20 ms apart) land: TanStack's save is awaited too
+  // (persisted turns true only once IndexedDB has answered, so it is read after the writes)
+  if (!first.$session.get().persisted) throw new Error('the store fell back to memory (IndexedDB did not open in time)')
   first.destroy()
   stub.latency = Infinity
   gc()
