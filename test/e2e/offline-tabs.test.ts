@@ -39,8 +39,9 @@ describeEngines('offline-first and one poller across tabs', (engine) => {
     const page = await open(await context(), `${s.url}/?user=kp_alice`)
     await waitForAll(page, 'ready', 'network')
     const online = await shown(page)
-    expect(online.session.persisted).toBe(true)
     expect((await until(() => idbKeys(page), (k) => k.length === 6)).sort()).toHaveLength(6)
+    // true once IndexedDB has answered (its first read or write), which may come after the network
+    expect((await until(() => shown(page), (st) => st.session.persisted)).session.persisted).toBe(true)
 
     await s.stopApi() // the Account API is gone; the page itself is still served
     await page.reload()
