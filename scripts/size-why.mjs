@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run size:why [-- <entry> …] [--es2015] [--json | --markdown] [--files 30]`
+// `npm run size:why [-- <entry> …] [--es2015] [--json | --markdown] [--files 30] [--without tabs,drift]`
 //
 // Where the bytes of an app bundle go. Bundles the entry (default: bench/apps/ours.ts, the
 // six-resource app with default options) the way bench/lib/size.ts does (esbuild, browser, ESM,
@@ -10,6 +10,8 @@
 //   gzip  — marginal gzip bytes: gzip(bundle) − gzip(bundle without that part's code), the
 //           bytes you would save if the part were gone (its code is located through the source map)
 // Marginal bytes do not add up to the total: gzip shares repeats between parts.
+// `--without tabs,drift` bundles the app with those parts of the store replaced by empty
+// stand-ins (STAND_INS below): what the app would weigh if the feature left the default path.
 import { build } from 'esbuild'
 import { dirname, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -24,17 +26,38 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     markdown: { type: 'boolean', default: false },
     files: { type: 'string', default: '40' },
+    without: { type: 'string', default: '' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
 if (values.help) {
-  console.log('Usage: npm run size:why -- [entry.ts …] [--default | --es2015] [--json | --markdown] [--files N]')
+  console.log('Usage: npm run size:why -- [entry.ts …] [--default | --es2015] [--json | --markdown] [--files N] [--without tabs,drift]')
   process.exit(0)
 }
 const entries = positionals.length ? positionals : ['bench/apps/ours.ts']
 const resolutions = values.es2015 ? ['es2015'] : values.default ? ['default'] : ['default', 'es2015']
 
 const gzip = (s) => gzipSync(s, { level: 9 }).length
+
+/** Empty stand-ins for optional parts of the store, each keeping its module's exports. */
+const STAND_INS = {
+  tabs: ['src/store/tabs.ts', 'export const failureOf = () => ({}); export const linkTabs = () => null; export const startSync = () => {}'],
+  drift: ['src/store/drift-link.ts', "import { atom } from 'nanostores'; export function linkDrift() { const $drift = atom(null); return { $drift, drift$: $drift, stop() {} } }"],
+}
+const without = values.without ? values.without.split(',') : []
+for (const name of without) if (!STAND_INS[name]) throw new Error(`--without ${name}: one of ${Object.keys(STAND_INS).join(', ')}`)
+const standIns = {
+  name: 'stand-ins',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      for (const name of without) {
+        const [file, contents] = STAND_INS[name]
+        if (args.path === resolve(ROOT, file)) return { contents, loader: 'ts' }
+      }
+      return undefined
+    })
+  },
+}
 
 /** Base64 VLQ source-map mappings → [line, column, sourceIndex] segments (enough for attribution). */
 function decodeMappings(mappings) {
@@ -85,6 +108,7 @@ async function analyse(entry, resolution) {
     conditions: resolution === 'es2015' ? ['es2015'] : [],
     define: { 'process.env.NODE_ENV': '"production"' },
     sourcemap: 'external', outdir: resolve(ROOT, '.tmp/size-why'), logLevel: 'silent',
+    plugins: without.length ? [standIns] : [],
   })
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))
   const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map')).text)
