@@ -99,6 +99,7 @@ export function createSession(config: Pick<StoreConfig, 'token' | 'domain' | 'no
     ...reader.api,
     /** Session fields other parts own (online, leader, rateLimitedUntil, persisted). */
     patch(fields: Partial<SessionState>): void {
+      if (destroyed) return // a late answer (a disk read, a write's verdict) changes nothing after destroy()
       const prev = $session.get()
       if ((Object.keys(fields) as (keyof SessionState)[]).some((k) => prev[k] !== fields[k])) {
         guarded(() => $session.set({ ...prev, ...fields }))

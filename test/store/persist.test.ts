@@ -137,6 +137,21 @@ test('session.persisted is true once this identity\'s entries are read, before a
   store.destroy()
 })
 
+test('a disk read that answers after destroy() changes nothing: no session emission', async () => {
+  const api = createMockAccountApi({ now: () => Date.now() })
+  const inner = createMemoryEngine()
+  const slow = <T>(value: () => Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), 500))
+  const engine: StorageEngine = { ...inner, durable: true, get: (k) => slow(() => inner.get(k)) }
+  api.fault('*', { latency: 60_000 })
+  const store = makeStore({ token: await api.issueToken('kp_alice'), fetch: api.fetch, persist: { engine }, crossTab: false })
+  await advance(100)
+  const after: unknown[] = []
+  store.$session.listen((s) => after.push(s))
+  store.destroy()
+  await advance(1000)
+  expect(after).toEqual([])
+})
+
 test('a token that is not a JWT is never persisted', async () => {
   const api = createMockAccountApi({ now: () => Date.now() })
   const engine = diskEngine()
